@@ -1,0 +1,16 @@
+package org.smtpwatch.agent.tls;
+
+import javax.net.ssl.SSLSocket;
+import org.smtpwatch.agent.probe.Failure;
+
+/**
+ * The outcome of one TLS handshake. The certificate is reported whenever the server presented one,
+ * also when the handshake or the policy check failed.
+ *
+ * @param socket the established TLS socket, or {@code null} on failure (then already closed)
+ * @param session the negotiated version and cipher, or {@code null} if the handshake failed
+ * @param certificate the presented leaf certificate with trust and name checks, or {@code null}
+ * @param failure {@code null} when the handshake completed and the certificate met the policy
+ */
+public record TlsHandshakeResult(
+    SSLSocket socket, TlsSession session, CertificateDetails certificate, Failure failure) {}
