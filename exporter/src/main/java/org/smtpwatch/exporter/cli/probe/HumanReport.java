@@ -142,7 +142,7 @@ public final class HumanReport {
             + " ("
             + result.endpoint().mode().configName()
             + ") in "
-            + result.duration().toMillis()
+            + Math.round(result.duration().toNanos() / 1_000_000.0)
             + " ms";
     Failure failure = result.failure();
     if (failure == null) {

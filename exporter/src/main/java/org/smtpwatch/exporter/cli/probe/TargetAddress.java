@@ -21,7 +21,7 @@ public record TargetAddress(String host, int port) {
       host = text.substring(1, close);
       String rest = text.substring(close + 1);
       if (!rest.startsWith(":")) {
-        throw new UsageException("\"" + text + "\" has no port; write " + text + ":PORT");
+        throw new UsageException("\"" + text + "\" has no port; write [" + host + "]:PORT");
       }
       port = rest.substring(1);
     } else {
