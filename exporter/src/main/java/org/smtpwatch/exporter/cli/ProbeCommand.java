@@ -75,7 +75,7 @@ public final class ProbeCommand implements CliCommand {
       }
       out.println(new JsonReport(new ObjectMapper()).render(result));
     } else {
-      if (request.transcript()) {
+      if (request.transcript() && !transcript.lines().isEmpty()) {
         out.print(new TranscriptReport().render(transcript.lines()));
         out.println();
       }

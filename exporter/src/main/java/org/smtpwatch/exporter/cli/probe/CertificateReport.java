@@ -1,6 +1,7 @@
 package org.smtpwatch.exporter.cli.probe;
 
 import static org.smtpwatch.exporter.cli.probe.ReportFormat.FIELD;
+import static org.smtpwatch.exporter.cli.probe.ReportFormat.printable;
 import static org.smtpwatch.exporter.cli.probe.ReportFormat.yesNo;
 
 import java.time.Clock;
@@ -39,8 +40,9 @@ final class CertificateReport {
     field(out, "sha256", certificate.fingerprintSha256());
   }
 
+  /** Every value passes through {@link ReportFormat#printable}: names come from the server. */
   private static void field(Formatter out, String label, String value) {
-    out.format(FIELD, "  " + label, value);
+    out.format(FIELD, "  " + label, printable(value));
   }
 
   private static String trusted(CertificateDetails certificate) {

@@ -4,6 +4,7 @@ import static org.smtpwatch.exporter.cli.probe.ReportFormat.FIELD;
 import static org.smtpwatch.exporter.cli.probe.ReportFormat.extensionCount;
 import static org.smtpwatch.exporter.cli.probe.ReportFormat.extensions;
 import static org.smtpwatch.exporter.cli.probe.ReportFormat.millis;
+import static org.smtpwatch.exporter.cli.probe.ReportFormat.printable;
 import static org.smtpwatch.exporter.cli.probe.ReportFormat.yesNo;
 
 import java.time.Clock;
@@ -37,7 +38,7 @@ public final class HumanReport {
     try (Formatter out = new Formatter(text)) {
       phases(result, out);
       out.format("%n");
-      session(result, out);
+      tlsAndCertificate(result, out);
       capabilities(result, out);
       out.format("%s%n", verdict(result));
     }
@@ -62,11 +63,10 @@ public final class HumanReport {
   private static String reply(ProbeResult result, Phase phase) {
     return switch (phase) {
       case CONNECT -> result.address() != null ? result.address() : "";
-      case TLS_HANDSHAKE ->
-          result.tls() != null ? result.tls().version() + " " + result.tls().cipher() : "";
+      case TLS_HANDSHAKE -> result.tls() != null ? tlsSummary(result) : "";
       case BANNER ->
           result.greetingCode() != null
-              ? (result.greetingCode() + " " + nullToEmpty(result.banner())).strip()
+              ? (result.greetingCode() + " " + printable(result.banner())).strip()
               : "";
       case EHLO -> plaintextEhlo(result);
       case STARTTLS -> "accepted";
@@ -74,6 +74,10 @@ public final class HumanReport {
       case AUTH -> result.auth() != null ? auth(result.auth()) : "";
       default -> "";
     };
+  }
+
+  private static String tlsSummary(ProbeResult result) {
+    return result.tls().version() + " " + result.tls().cipher();
   }
 
   private static String plaintextEhlo(ProbeResult result) {
@@ -88,14 +92,11 @@ public final class HumanReport {
     return String.join(", ", parts);
   }
 
-  private void session(ProbeResult result, Formatter out) {
+  private void tlsAndCertificate(ProbeResult result, Formatter out) {
     if (result.endpoint().mode() == Mode.PLAIN) {
       return;
     }
-    out.format(
-        FIELD,
-        "tls",
-        result.tls() != null ? result.tls().version() + " " + result.tls().cipher() : "none");
+    out.format(FIELD, "tls", result.tls() != null ? tlsSummary(result) : "none");
     if (result.certificate() != null) {
       certificateReport.render(result.certificate(), out);
     } else {
@@ -122,13 +123,19 @@ public final class HumanReport {
 
   private static String auth(AuthResult auth) {
     String mechanism = auth.mechanism() != null ? auth.mechanism() : "no mechanism";
-    String outcome = mechanism + " in " + millis(auth.duration());
+    String outcome =
+        auth.duration() != null ? mechanism + " in " + millis(auth.duration()) : mechanism;
     if (auth.success()) {
       return "ok, " + outcome;
     }
     Failure failure = auth.failure();
     return failure != null
-        ? "FAILED, " + outcome + ": " + failure.reason().label() + ": " + failure.detail()
+        ? "FAILED, "
+            + outcome
+            + ": "
+            + failure.reason().label()
+            + ": "
+            + printable(failure.detail())
         : "FAILED, " + outcome;
   }
 
@@ -155,10 +162,6 @@ public final class HumanReport {
         + " reason="
         + failure.reason().label()
         + ": "
-        + failure.detail();
-  }
-
-  private static String nullToEmpty(String text) {
-    return text != null ? text : "";
+        + printable(failure.detail());
   }
 }

@@ -18,6 +18,29 @@ final class ReportFormat {
     return String.format(Locale.ROOT, "%.1f ms", duration.toNanos() / 1_000_000.0);
   }
 
+  /**
+   * Server-controlled text (banner, reply details, certificate names) with control characters
+   * escaped as a backslash, {@code u} and four hex digits: a hostile server must not be able to
+   * move the cursor, recolour or retitle the terminal of the person probing it, nor forge extra
+   * report lines.
+   */
+  static String printable(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder printable = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            codePoint -> {
+              if (Character.isISOControl(codePoint)) {
+                printable.append(String.format(Locale.ROOT, "\\u%04x", codePoint));
+              } else {
+                printable.appendCodePoint(codePoint);
+              }
+            });
+    return printable.toString();
+  }
+
   static String yesNo(boolean value) {
     return value ? "yes" : "no";
   }
@@ -29,9 +52,9 @@ final class ReportFormat {
       if (keyword.equals("SIZE") && ehlo.sizeLimit().isPresent()) {
         joined.add("SIZE " + ehlo.sizeLimit().getAsLong());
       } else if (keyword.equals("AUTH") && !ehlo.authMechanisms().isEmpty()) {
-        joined.add("AUTH " + String.join(" ", ehlo.authMechanisms()));
+        joined.add(printable("AUTH " + String.join(" ", ehlo.authMechanisms())));
       } else {
-        joined.add(keyword);
+        joined.add(printable(keyword));
       }
     }
     return joined.length() == 0 ? "none" : joined.toString();

@@ -19,7 +19,7 @@ public final class TranscriptReport {
                   "%9.1f ms  %s %s",
                   line.elapsedNanos() / 1_000_000.0,
                   prefix(line.direction()),
-                  line.text()))
+                  ReportFormat.printable(line.text())))
           .append(System.lineSeparator());
     }
     return text.toString();

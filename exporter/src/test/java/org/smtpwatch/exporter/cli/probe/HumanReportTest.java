@@ -103,6 +103,34 @@ class HumanReportTest {
   }
 
   @Test
+  void resolutionFailureBeforeAnyPhase() {
+    assertThat(report.render(SampleResults.dnsFailure()))
+        .isEqualTo(
+            """
+            resolve            failed  dns
+
+            tls               none
+            certificate       none
+            starttls offered  no
+            auth before tls   no
+            FAILED nowhere.example:10025 (starttls) in 5 ms phase=resolve reason=dns: \
+            nowhere.example: no such host
+            """);
+  }
+
+  @Test
+  void controlCharactersFromTheServerAreEscapedNotPrinted() {
+    String text = report.render(SampleResults.hostileBanner());
+
+    assertThat(text)
+        .doesNotContain("\u001b", "\u0007")
+        .contains("banner             0.2 ms  220 evil.example \\u001b[31mRED\\u001b[0m")
+        .contains("\\u000aOK fake.example:25\n")
+        .endsWith("reason=protocol: reply \\u001b]0;pwned\\u0007 ended\n");
+    assertThat(text.lines().filter(line -> line.startsWith("OK "))).isEmpty();
+  }
+
+  @Test
   void daysLeftCountWholeDaysAndExpiredCertificatesSaySo() {
     Instant notAfter = Instant.parse("2026-03-02T00:00:00Z");
     assertThat(CertificateReport.expiry(notAfter, Instant.parse("2026-03-01T00:00:00Z")))

@@ -156,6 +156,27 @@ class JsonReportTest {
   }
 
   @Test
+  void noAddressWhenResolutionFailed() throws Exception {
+    JsonNode json = render(SampleResults.dnsFailure());
+
+    assertThat(fieldNames(json)).containsExactlyElementsOf(TOP_LEVEL_FIELDS);
+    assertThat(json.get("address").isNull()).isTrue();
+    assertThat(json.get("phases").isObject()).isTrue();
+    assertThat(json.get("phases")).isEmpty();
+    assertThat(json.get("failure").get("phase").asText()).isEqualTo("resolve");
+    assertThat(json.get("failure").get("reason").asText()).isEqualTo("dns");
+  }
+
+  @Test
+  void serverTextKeepsItsControlCharactersEscapedByJson() throws Exception {
+    String raw = new JsonReport(mapper).render(SampleResults.hostileBanner());
+
+    assertThat(raw).doesNotContain("\u001b", "\n");
+    assertThat(mapper.readTree(raw).get("banner").asText())
+        .isEqualTo("evil.example \u001b[31mRED\u001b[0m\nOK fake.example:25");
+  }
+
+  @Test
   void nothingReadMeansNullsAndAnEmptyExtensionList() throws Exception {
     JsonNode json = render(SampleResults.connectRefused());
 

@@ -165,6 +165,44 @@ public final class SampleResults {
         null);
   }
 
+  /** A name that does not resolve, on a port without defaults; the server never spoke. */
+  public static ProbeResult dnsFailure() {
+    return new ProbeResult(
+        endpoint("nowhere.example", 10025, Mode.STARTTLS),
+        null,
+        NOW,
+        Duration.ofMillis(5),
+        List.of(),
+        new Failure(Phase.RESOLVE, FailureReason.DNS, "nowhere.example: no such host"),
+        null,
+        null,
+        null,
+        false,
+        false,
+        null,
+        null,
+        null);
+  }
+
+  /** A greeting and a failure detail carrying terminal escape sequences and a line break. */
+  public static ProbeResult hostileBanner() {
+    return new ProbeResult(
+        endpoint("evil.example", 25, Mode.PLAIN),
+        "127.0.0.9",
+        NOW,
+        Duration.ofMillis(2),
+        List.of(timing(Phase.CONNECT, 100_000), timing(Phase.BANNER, 200_000)),
+        new Failure(Phase.EHLO, FailureReason.PROTOCOL, "reply \u001b]0;pwned\u0007 ended"),
+        220,
+        "evil.example \u001b[31mRED\u001b[0m\nOK fake.example:25",
+        null,
+        false,
+        false,
+        null,
+        null,
+        null);
+  }
+
   private static PhaseTiming timing(Phase phase, long nanos) {
     return new PhaseTiming(phase, Duration.ofNanos(nanos));
   }
