@@ -38,6 +38,7 @@ public final class Usage {
           --json                print one JSON object instead of the report
           --transcript          print the SMTP dialogue before the report; with
                                 --json it goes to stderr, so stdout stays JSON
+
           HOST is a name, an IPv4 address, or an IPv6 address in brackets:
           [::1]:25. Flags may also be written --flag=VALUE.
 
