@@ -43,7 +43,8 @@ public final class ProbeArguments {
     try {
       return new Parsed(new ProbeArguments(args).parse());
     } catch (UsageException e) {
-      return new Invalid(e.getMessage());
+      // Messages quote what was typed; escaping keeps a pasted line break from splitting them.
+      return new Invalid(ReportFormat.printable(e.getMessage()));
     }
   }
 
@@ -87,8 +88,8 @@ public final class ProbeArguments {
       case "--mode" -> mode = mode(value(name, inline));
       case "--timeout" -> timeout = duration(name, value(name, inline));
       case "--ca-file" -> caFile = readableFile(name, value(name, inline));
-      case "--server-name" -> serverName = value(name, inline);
-      case "--ehlo-name" -> ehloName = value(name, inline);
+      case "--server-name" -> serverName = oneWord(name, value(name, inline));
+      case "--ehlo-name" -> ehloName = oneWord(name, value(name, inline));
       default -> throw new UsageException("unknown option \"" + name + "\" (see smtpwatch --help)");
     }
   }
@@ -111,6 +112,17 @@ public final class ProbeArguments {
     }
     if (value.isBlank()) {
       throw new UsageException(name + " needs a value, not an empty string");
+    }
+    return value;
+  }
+
+  /**
+   * Names go into the SMTP dialogue and the TLS handshake verbatim; a space or line break would
+   * change the command sent (EHLO a\r\nMAIL ...), so only single words are accepted.
+   */
+  private static String oneWord(String name, String value) throws UsageException {
+    if (!TargetAddress.isOneWord(value)) {
+      throw new UsageException(name + " \"" + value + "\": must be one word, without spaces");
     }
     return value;
   }

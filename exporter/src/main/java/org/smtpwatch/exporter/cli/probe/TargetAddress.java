@@ -39,7 +39,15 @@ public record TargetAddress(String host, int port) {
     if (host.isBlank()) {
       throw new UsageException("\"" + text + "\" has no host");
     }
+    if (!isOneWord(host)) {
+      throw new UsageException("\"" + text + "\": the host must not contain spaces");
+    }
     return new TargetAddress(host, parsePort(text, port));
+  }
+
+  /** No whitespace and no control characters: safe to put into an SMTP command or SNI. */
+  static boolean isOneWord(String text) {
+    return text.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
   }
 
   private static int parsePort(String text, String port) throws UsageException {

@@ -144,11 +144,24 @@ class ProbeArgumentsTest {
     assertThat(invalid("h:25", "--server-name")).isEqualTo("--server-name needs a value");
     assertThat(invalid("h:25", "--ehlo-name", " "))
         .isEqualTo("--ehlo-name needs a value, not an empty string");
+    assertThat(invalid("h:25", "--ehlo-name", "a\r\nMAIL FROM:<x>"))
+        .isEqualTo(
+            "--ehlo-name \"a\\u000d\\u000aMAIL FROM:<x>\": must be one word, without spaces");
+    assertThat(invalid("h:25", "--server-name=mail example.com"))
+        .isEqualTo("--server-name \"mail example.com\": must be one word, without spaces");
     assertThat(invalid("h:25", "--json=yes")).isEqualTo("--json takes no value");
     assertThat(invalid("h:25", "--transcript=1")).isEqualTo("--transcript takes no value");
     assertThat(invalid("h:25", "--no-verify=true")).isEqualTo("--no-verify takes no value");
     assertThat(invalid("h:25", "-4", "-6")).isEqualTo("-6 and -4 exclude each other");
     assertThat(invalid("h:25", "-6", "-4")).isEqualTo("-4 and -6 exclude each other");
+  }
+
+  @Test
+  void messagesStayOneLineWhateverWasTyped() {
+    assertThat(invalid("mail\nexample.com:25"))
+        .isEqualTo("\"mail\\u000aexample.com:25\": the host must not contain spaces")
+        .doesNotContain("\n");
+    assertThat(invalid("h:25", "--timeout", "1\n0s")).doesNotContain("\n");
   }
 
   @Test

@@ -28,6 +28,8 @@ class TargetAddressTest {
     assertMessage("[::1]25", "\"[::1]25\" has no port; write [::1]:PORT");
     assertMessage(":25", "\":25\" has no host");
     assertMessage("[]:25", "\"[]:25\" has no host");
+    assertMessage(
+        "mail example.com:25", "\"mail example.com:25\": the host must not contain spaces");
     assertMessage("host:smtp", "\"host:smtp\": port \"smtp\" is not a number");
     assertMessage("host:", "\"host:\": port \"\" is not a number");
     assertMessage("host:0", "\"host:0\": port 0 is not in 1-65535");
