@@ -1,11 +1,31 @@
 package org.smtpwatch.exporter;
 
-/** The smtpwatch command line. SKELETON: the verbs land with the CLI work. */
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.smtpwatch.exporter.cli.CheckConfigCommand;
+import org.smtpwatch.exporter.cli.CliCommand;
+import org.smtpwatch.exporter.cli.CommandLine;
+import org.smtpwatch.exporter.cli.ProbeCommand;
+import org.smtpwatch.exporter.cli.RunCommand;
+
+/** The smtpwatch command line: wires every verb by hand and exits with the verb's status. */
 public final class Main {
 
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.println("smtpwatch");
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Everything {@link #main} does except exiting, so tests can call it. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Map<String, Supplier<CliCommand>> verbs = new LinkedHashMap<>();
+    verbs.put("run", () -> new RunCommand(out, err));
+    verbs.put("check-config", () -> new CheckConfigCommand(out, err));
+    verbs.put("probe", () -> new ProbeCommand(out, err));
+    return new CommandLine(verbs, BuildInfo.current(), out, err).run(List.of(args));
   }
 }
