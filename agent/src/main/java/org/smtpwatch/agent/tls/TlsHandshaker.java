@@ -73,6 +73,8 @@ public final class TlsHandshaker {
         return failed(null, noProtocolLeft());
       }
       configure(tls, expectedName, protocols);
+      // Bounds every read; a server trickling one record per (timeout - epsilon) could stretch
+      // the whole handshake further, which the prober's whole-probe deadline has to cover.
       tls.setSoTimeout(Math.toIntExact(Math.max(1, timeout.toMillis())));
       tls.startHandshake();
       return completed(tls, recorder);

@@ -3,10 +3,12 @@ package org.smtpwatch.agent.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.cert.X509Certificate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.smtpwatch.agent.testkit.CertificateSpec;
+import org.smtpwatch.agent.testkit.KeyType;
 import org.smtpwatch.agent.testkit.TestCertificates;
 
 class HostnameMatcherTest {
@@ -64,11 +66,11 @@ class HostnameMatcherTest {
         leaf(
             new CertificateSpec(
                 "127.0.0.1",
-                java.util.List.of("127.0.0.1"),
-                java.util.List.of(),
+                List.of("127.0.0.1"),
+                List.of(),
                 TestCertificates.now(),
                 TestCertificates.now().plusSeconds(3600),
-                org.smtpwatch.agent.testkit.KeyType.EC_P256));
+                KeyType.EC_P256));
 
     assertThat(matcher.matches(cert, "127.0.0.1")).isFalse();
     assertThat(matcher.matches(spelled, "127.0.0.1")).isFalse();

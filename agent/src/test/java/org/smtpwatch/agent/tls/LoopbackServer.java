@@ -10,6 +10,7 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 
 /**
@@ -43,8 +44,7 @@ final class LoopbackServer implements AutoCloseable {
   }
 
   /** A TLS server; {@code protocols} restricts its versions ({@code null}: the JDK's defaults). */
-  static LoopbackServer tls(
-      javax.net.ssl.SSLContext context, String[] protocols, Behaviour behaviour)
+  static LoopbackServer tls(SSLContext context, String[] protocols, Behaviour behaviour)
       throws IOException {
     SSLServerSocket listener =
         (SSLServerSocket)

@@ -23,6 +23,7 @@ import org.smtpwatch.agent.testkit.CertificateSpec;
 import org.smtpwatch.agent.testkit.KeyType;
 import org.smtpwatch.agent.testkit.TestCertificateAuthority;
 import org.smtpwatch.agent.testkit.TestCertificates;
+import org.smtpwatch.config.TlsPolicy;
 
 /** Handshakes against loopback TLS servers presenting good and bad certificates. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -192,9 +193,7 @@ class TlsHandshakerCertificateTest {
     CompletableFuture<List<String>> sni = new CompletableFuture<>();
     try (LoopbackServer server =
         LoopbackServer.tls(certs.serverContext(), null, handshakeThenDrain(sni))) {
-      var policy =
-          new org.smtpwatch.config.TlsPolicy(
-              true, true, certs.writeCaPem(dir), "mail.example.org", null);
+      TlsPolicy policy = new TlsPolicy(true, true, certs.writeCaPem(dir), "mail.example.org", null);
       TlsHandshakeResult result = run(server, policy, "127.0.0.1");
 
       assertThat(result.failure()).isNull();
