@@ -32,6 +32,16 @@ public record CertificateSpec(
     notBefore = notBefore.truncatedTo(ChronoUnit.SECONDS);
     notAfter = notAfter.truncatedTo(ChronoUnit.SECONDS);
     Objects.requireNonNull(keyType, "keyType");
+    if (!notAfter.isAfter(notBefore)) {
+      throw new IllegalArgumentException(
+          "notAfter "
+              + notAfter
+              + " must be after notBefore "
+              + notBefore
+              + " ("
+              + commonName
+              + ")");
+    }
   }
 
   /**

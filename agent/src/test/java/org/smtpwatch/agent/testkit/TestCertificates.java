@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /**
@@ -28,8 +29,8 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
  * Path caFile = certs.writeCaPem(tempDir);                            // for tls.ca_file
  *
  * Instant expiry = TestCertificates.now().minus(Duration.ofDays(3));
- * TestCertificates expired = TestCertificates.authority()
- *     .issue(CertificateSpec.forHosts("localhost").withNotAfter(expiry));
+ * TestCertificates expired = TestCertificates.authority().issue(
+ *     CertificateSpec.forHosts("localhost").withValidity(expiry.minus(Duration.ofDays(90)), expiry));
  * }</pre>
  */
 public final class TestCertificates {
@@ -122,6 +123,24 @@ public final class TestCertificates {
       return context;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot build a server context from test certificates", e);
+    }
+  }
+
+  /**
+   * A TLS client context that trusts exactly {@link #trustAnchor()}, for tests acting as client.
+   */
+  public SSLContext clientContext() {
+    try {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setCertificateEntry("anchor", trustAnchor);
+      TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
+      trust.init(store);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return context;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot build a client context from test certificates", e);
     }
   }
 
