@@ -1,27 +1,58 @@
 package org.smtpwatch.agent.tls;
 
+import java.io.IOException;
 import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.smtpwatch.agent.probe.Failure;
+import org.smtpwatch.agent.probe.FailureReason;
+import org.smtpwatch.agent.probe.Phase;
 import org.smtpwatch.config.TlsPolicy;
 
 /**
  * Performs the client side of a TLS handshake over an already connected socket (implicit TLS right
  * after connect, or STARTTLS after the server's 220), under one endpoint's {@link TlsPolicy}.
  *
- * <p>SKELETON: the API the probe engine builds against; the implementation lands with the TLS work.
+ * <p>Thread-safe: trust material is loaded once, everything per handshake is created per call.
  */
 public final class TlsHandshaker {
 
-  private TlsHandshaker() {}
+  private final TlsPolicy policy;
+  private final ChainValidator validator;
+  private final CertificateInspector inspector = new CertificateInspector();
+  private final HandshakeFailureClassifier classifier = new HandshakeFailureClassifier();
+
+  private TlsHandshaker(TlsPolicy policy, ChainValidator validator) {
+    this.policy = policy;
+    this.validator = validator;
+  }
 
   /**
    * Prepares trust material for a policy once (the JDK's store, or the PEM bundle in {@code
    * ca_file}).
    *
-   * @throws TlsSetupException if {@code ca_file} cannot be read or holds no certificate
+   * @throws TlsSetupException if {@code ca_file} cannot be read or holds no certificate, or {@code
+   *     min_version} names no protocol we know
    */
   public static TlsHandshaker forPolicy(TlsPolicy policy) throws TlsSetupException {
-    throw new UnsupportedOperationException("TLS handshaker not built yet");
+    if (policy.minVersion() != null && !ProtocolVersions.isKnown(policy.minVersion())) {
+      throw new TlsSetupException(
+          "unknown min_version " + policy.minVersion() + " (use TLSv1.2 or TLSv1.3)", null);
+    }
+    X509TrustManager pkix =
+        policy.caFile() == null ? PkixTrust.jdkDefault() : PkixTrust.fromPemFile(policy.caFile());
+    return new TlsHandshaker(
+        policy, new ChainValidator(pkix, new HostnameMatcher(), Clock.systemUTC()));
   }
 
   /**
@@ -30,6 +61,112 @@ public final class TlsHandshaker {
    * is a {@link TlsHandshakeResult#failure()} in phase {@code tls_handshake}.
    */
   public TlsHandshakeResult handshake(Socket connected, String host, int port, Duration timeout) {
-    throw new UnsupportedOperationException("TLS handshaker not built yet");
+    String expectedName = policy.expectedName(host);
+    RecordingTrustManager recorder =
+        new RecordingTrustManager(validator, expectedName, policy.verify());
+    SSLSocket tls = null;
+    try {
+      tls = layer(connected, expectedName, port, recorder);
+      String[] protocols = ProtocolVersions.atLeast(tls.getEnabledProtocols(), policy.minVersion());
+      if (protocols.length == 0) {
+        closeQuietly(tls);
+        return failed(null, noProtocolLeft());
+      }
+      configure(tls, expectedName, protocols);
+      // Bounds every read; a server trickling one record per (timeout - epsilon) could stretch
+      // the whole handshake further, which the prober's whole-probe deadline has to cover.
+      tls.setSoTimeout(Math.toIntExact(Math.max(1, timeout.toMillis())));
+      tls.startHandshake();
+      return completed(tls, recorder);
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      closeQuietly(tls != null ? tls : connected);
+      CertificateDetails certificate = describe(recorder);
+      Failure failure =
+          recorder
+              .verdict()
+              .filter(verdict -> policy.verify() && verdict.problem() != null)
+              .map(CertificateVerdict::problem)
+              .orElseGet(() -> classifier.classify(e, timeout, policy.minVersion()));
+      return failed(certificate, failure);
+    }
+  }
+
+  /*
+   * A fresh SSLContext per handshake: a shared one would resume cached sessions, and a resumed
+   * session skips the trust manager, so the chain would be neither recorded nor checked again.
+   */
+  private static SSLSocket layer(
+      Socket connected, String expectedName, int port, RecordingTrustManager recorder)
+      throws GeneralSecurityException, IOException {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, new TrustManager[] {recorder}, null);
+    return (SSLSocket) context.getSocketFactory().createSocket(connected, expectedName, port, true);
+  }
+
+  private static void configure(SSLSocket tls, String expectedName, String[] protocols) {
+    SSLParameters parameters = tls.getSSLParameters();
+    parameters.setProtocols(protocols);
+    // The JDK adds SNI on its own only for dotted names; "localhost" or a bare internal host name
+    // still deserves SNI, an IP literal must not get it (RFC 6066 section 3).
+    parameters.setServerNames(serverNames(expectedName));
+    // Name checks are ours (HostnameMatcher), so a mismatch is reported rather than only thrown.
+    parameters.setEndpointIdentificationAlgorithm(null);
+    tls.setSSLParameters(parameters);
+  }
+
+  private static List<SNIServerName> serverNames(String expectedName) {
+    if (IpLiteral.is(expectedName)) {
+      return List.of();
+    }
+    String name =
+        expectedName.endsWith(".")
+            ? expectedName.substring(0, expectedName.length() - 1)
+            : expectedName;
+    try {
+      return List.of(new SNIHostName(name));
+    } catch (IllegalArgumentException e) {
+      return List.of(); // not a valid SNI name (underscores, ...): send none rather than fail
+    }
+  }
+
+  private TlsHandshakeResult completed(SSLSocket tls, RecordingTrustManager recorder) {
+    SSLSession session = tls.getSession();
+    TlsSession negotiated = new TlsSession(session.getProtocol(), session.getCipherSuite());
+    CertificateDetails certificate = describe(recorder);
+    if (policy.verify() && recorder.verdict().isEmpty()) {
+      closeQuietly(tls);
+      return new TlsHandshakeResult(
+          null,
+          negotiated,
+          null,
+          new Failure(
+              Phase.TLS_HANDSHAKE,
+              FailureReason.CERT_UNTRUSTED,
+              "the server presented no certificate"));
+    }
+    return new TlsHandshakeResult(tls, negotiated, certificate, null);
+  }
+
+  private CertificateDetails describe(RecordingTrustManager recorder) {
+    return recorder.verdict().map(inspector::describe).orElse(null);
+  }
+
+  private Failure noProtocolLeft() {
+    return new Failure(
+        Phase.TLS_HANDSHAKE,
+        FailureReason.TLS_VERSION,
+        "no protocol enabled in this JVM is " + policy.minVersion() + " or newer");
+  }
+
+  private static TlsHandshakeResult failed(CertificateDetails certificate, Failure failure) {
+    return new TlsHandshakeResult(null, null, certificate, failure);
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException | RuntimeException e) {
+      // Already failing; the handshake's own failure is the one worth reporting.
+    }
   }
 }

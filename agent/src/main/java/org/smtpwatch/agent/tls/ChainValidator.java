@@ -1,0 +1,117 @@
+package org.smtpwatch.agent.tls;
+
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.X509TrustManager;
+import javax.security.auth.x500.X500Principal;
+import org.smtpwatch.agent.probe.Failure;
+import org.smtpwatch.agent.probe.FailureReason;
+import org.smtpwatch.agent.probe.Phase;
+
+/**
+ * Runs the three checks a presented chain must pass, in the order their failures matter to a mail
+ * administrator: validity dates (an expired certificate is the most common outage and the most
+ * specific message), PKIX trust, then the name.
+ */
+final class ChainValidator {
+
+  private final X509TrustManager pkix;
+  private final HostnameMatcher hostnames;
+  private final Clock clock;
+
+  ChainValidator(X509TrustManager pkix, HostnameMatcher hostnames, Clock clock) {
+    this.pkix = pkix;
+    this.hostnames = hostnames;
+    this.clock = clock;
+  }
+
+  X509Certificate[] acceptedIssuers() {
+    return pkix.getAcceptedIssuers();
+  }
+
+  CertificateVerdict validate(X509Certificate[] chain, String authType, String expectedName) {
+    List<X509Certificate> presented = List.of(chain);
+    Optional<String> outsideValidity = validityProblem(presented, clock.instant());
+    Optional<String> untrusted = pkixProblem(chain, authType);
+    boolean trusted = untrusted.isEmpty() && outsideValidity.isEmpty();
+    boolean nameMatches = hostnames.matches(chain[0], expectedName);
+
+    String validationError = outsideValidity.or(() -> untrusted).orElse(null);
+    Failure problem = null;
+    if (outsideValidity.isPresent()) {
+      problem = failure(FailureReason.CERT_EXPIRED, outsideValidity.get());
+    } else if (untrusted.isPresent()) {
+      problem = failure(FailureReason.CERT_UNTRUSTED, untrusted.get());
+    } else if (!nameMatches) {
+      problem = failure(FailureReason.CERT_HOSTNAME_MISMATCH, mismatch(chain[0], expectedName));
+    }
+    return new CertificateVerdict(presented, trusted, nameMatches, validationError, problem);
+  }
+
+  /** The first certificate of the chain that is not valid at {@code now}, described. */
+  private static Optional<String> validityProblem(List<X509Certificate> chain, Instant now) {
+    for (int i = 0; i < chain.size(); i++) {
+      X509Certificate certificate = chain.get(i);
+      Instant notAfter = certificate.getNotAfter().toInstant();
+      Instant notBefore = certificate.getNotBefore().toInstant();
+      if (now.isAfter(notAfter)) {
+        return Optional.of(which(certificate, i) + " expired on " + notAfter);
+      }
+      if (now.isBefore(notBefore)) {
+        return Optional.of(which(certificate, i) + " is not valid before " + notBefore);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> pkixProblem(X509Certificate[] chain, String authType) {
+    try {
+      pkix.checkServerTrusted(chain, authType);
+      return Optional.empty();
+    } catch (CertificateException | RuntimeException e) {
+      return Optional.of(untrustedDetail(chain, e));
+    }
+  }
+
+  private static String untrustedDetail(X509Certificate[] chain, Exception e) {
+    X509Certificate last = chain[chain.length - 1];
+    X500Principal issuer = last.getIssuerX500Principal();
+    String kind =
+        issuer.equals(last.getSubjectX500Principal())
+            ? "self-signed certificate " + name(last) + " is not trusted"
+            : "unknown issuer " + issuer.getName(X500Principal.RFC2253);
+    return kind + " (" + rootMessage(e) + ")";
+  }
+
+  private static String mismatch(X509Certificate leaf, String expectedName) {
+    List<String> names = new ArrayList<>(CertificateInspector.subjectAltNames(leaf));
+    String listed = names.isEmpty() ? "no SAN, subject " + name(leaf) : "SAN " + names;
+    return "certificate is not valid for " + expectedName + " (" + listed + ")";
+  }
+
+  private static String which(X509Certificate certificate, int position) {
+    return (position == 0 ? "certificate " : "chain certificate " + (position + 1) + " ")
+        + name(certificate);
+  }
+
+  private static String name(X509Certificate certificate) {
+    return certificate.getSubjectX500Principal().getName(X500Principal.RFC2253);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+  }
+
+  private static Failure failure(FailureReason reason, String detail) {
+    return new Failure(Phase.TLS_HANDSHAKE, reason, detail);
+  }
+}

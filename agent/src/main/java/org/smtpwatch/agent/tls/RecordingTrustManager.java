@@ -1,0 +1,86 @@
+package org.smtpwatch.agent.tls;
+
+import java.net.Socket;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * The client-side trust decision of one handshake. It records the presented chain before validating
+ * it, so an expired, self-signed or wrong-host certificate is still described; then it always
+ * validates (PKIX, dates, name) and keeps the verdict for the caller to report.
+ *
+ * <p>It aborts the handshake only when the policy verifies. With {@code verify: false} the user has
+ * chosen to reach the server regardless (a port-25 relay, an internal host); the verdict is still
+ * reported as {@code trusted}/{@code hostname_match} = 0, which is what alerts are built on.
+ *
+ * <p>One instance per handshake: it holds that handshake's verdict.
+ */
+final class RecordingTrustManager extends X509ExtendedTrustManager {
+
+  private final ChainValidator validator;
+  private final String expectedName;
+  private final boolean verify;
+  private volatile CertificateVerdict verdict;
+
+  RecordingTrustManager(ChainValidator validator, String expectedName, boolean verify) {
+    this.validator = validator;
+    this.expectedName = expectedName;
+    this.verify = verify;
+  }
+
+  /** The verdict on the chain the server presented; empty if it presented none (yet). */
+  Optional<CertificateVerdict> verdict() {
+    return Optional.ofNullable(verdict);
+  }
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
+    if (chain == null || chain.length == 0) {
+      throw new CertificateException("the server presented no certificate");
+    }
+    CertificateVerdict checked = validator.validate(chain.clone(), authType, expectedName);
+    verdict = checked;
+    if (verify && checked.problem() != null) {
+      throw new CertificateException(checked.problem().detail());
+    }
+  }
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+      throws CertificateException {
+    checkServerTrusted(chain, authType);
+  }
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+      throws CertificateException {
+    checkServerTrusted(chain, authType);
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
+    throw new CertificateException("the probe is a TLS client; it does not accept clients");
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+      throws CertificateException {
+    checkClientTrusted(chain, authType);
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+      throws CertificateException {
+    checkClientTrusted(chain, authType);
+  }
+
+  @Override
+  public X509Certificate[] getAcceptedIssuers() {
+    return validator.acceptedIssuers();
+  }
+}
