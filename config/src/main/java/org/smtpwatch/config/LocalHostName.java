@@ -1,0 +1,31 @@
+package org.smtpwatch.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * The default {@code ehlo_name}: this machine's fully qualified name when it has one. Otherwise
+ * {@code localhost.localdomain}: servers with Postfix's {@code reject_non_fqdn_helo_hostname}
+ * refuse a bare "myhost" but accept a dotted name, and this one says plainly that no real name was
+ * configured. Production configs should set {@code ehlo_name}; receivers that check that the name
+ * resolves to the prober's address will otherwise complain.
+ */
+final class LocalHostName {
+
+  static final String FALLBACK = "localhost.localdomain";
+
+  private LocalHostName() {}
+
+  static String lookUp() {
+    try {
+      String name = InetAddress.getLocalHost().getCanonicalHostName().toLowerCase(Locale.ROOT);
+      if (name.contains(".") && Hostnames.isDnsName(name)) {
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+      }
+    } catch (UnknownHostException | SecurityException e) {
+      // No name for this machine; the fallback below is valid everywhere.
+    }
+    return FALLBACK;
+  }
+}

@@ -1,0 +1,147 @@
+package org.smtpwatch.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.smtpwatch.config.LocatedNode.Mapping;
+import org.smtpwatch.config.LocatedNode.Sequence;
+
+/** Reads the top level of the file: the global settings and the list of targets. */
+final class RootReader {
+
+  static final List<String> KEYS =
+      List.of(
+          "listen",
+          "interval",
+          "timeout",
+          "ehlo_name",
+          "max_concurrent_probes",
+          "ip_preference",
+          "targets");
+  static final String DEFAULT_LISTEN = ":10785";
+  static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+
+  /**
+   * Enough for hundreds of endpoints at a 60s interval, few enough not to look like a scan from the
+   * receiving side.
+   */
+  static final int DEFAULT_MAX_CONCURRENT_PROBES = 64;
+
+  private static final Pattern LISTEN = Pattern.compile("(\\[[^\\]]*\\]|[^:\\[\\]]*):(\\d{1,5})");
+
+  private final NodeValues values;
+  private final LevelSettingsReader levelReader;
+  private final TargetReader targetReader;
+  private final Supplier<String> defaultEhloName;
+
+  RootReader(
+      NodeValues values,
+      LevelSettingsReader levelReader,
+      TargetReader targetReader,
+      Supplier<String> defaultEhloName) {
+    this.values = values;
+    this.levelReader = levelReader;
+    this.targetReader = targetReader;
+    this.defaultEhloName = defaultEhloName;
+  }
+
+  /** The config, or empty when the root is not even a mapping; other errors are in the list. */
+  Optional<Config> read(LocatedNode node, Path source) {
+    Optional<Mapping> mapping = values.mapping(node, KEYS);
+    if (mapping.isEmpty()) {
+      return Optional.empty();
+    }
+    Mapping root = mapping.get();
+    InheritedSettings global = levelReader.read(root, KEYS, builtInDefaults(root));
+    String listen = root.get("listen").flatMap(this::listen).orElse(DEFAULT_LISTEN);
+    int maxConcurrent =
+        root.get("max_concurrent_probes")
+            .flatMap(
+                n ->
+                    values.integer(
+                        n,
+                        1,
+                        Integer.MAX_VALUE,
+                        "max_concurrent_probes must be at least 1, not {}"))
+            .orElse(DEFAULT_MAX_CONCURRENT_PROBES);
+    List<EndpointDraft> drafts = targets(root, global);
+    new EndpointChecks(values.errors()).check(drafts);
+    List<Endpoint> endpoints = drafts.stream().map(EndpointDraft::endpoint).toList();
+    Setting<Duration> interval = global.interval();
+    return Optional.of(
+        new Config(
+            source,
+            listen,
+            interval.value(),
+            global.timeout().value(),
+            global.ehloName().value(),
+            maxConcurrent,
+            endpoints));
+  }
+
+  /**
+   * Looking up this machine's name can take a DNS round trip, so it only happens when the file does
+   * not set {@code ehlo_name}; when it does, the placeholder is replaced (or an error reported)
+   * before anyone sees it.
+   */
+  private InheritedSettings builtInDefaults(Mapping root) {
+    String ehloName = root.get("ehlo_name").isPresent() ? "" : defaultEhloName.get();
+    return new InheritedSettings(
+        Setting.builtIn(DEFAULT_INTERVAL),
+        Setting.builtIn(DEFAULT_TIMEOUT),
+        Setting.builtIn(ehloName),
+        IpPreference.ANY,
+        Map.of(),
+        TlsSettings.NONE);
+  }
+
+  private List<EndpointDraft> targets(Mapping root, InheritedSettings global) {
+    Optional<LocatedNode> node = root.get("targets");
+    if (node.isEmpty()) {
+      values.errors().at(root, "missing targets: the list of hosts to probe");
+      return List.of();
+    }
+    Optional<Sequence> targets =
+        values.sequence(node.get(), "[{host: mail.example.com, ports: [25, 587]}]");
+    if (targets.isPresent() && targets.get().items().isEmpty()) {
+      values.errors().at(node.get(), "no targets; list at least one host to probe");
+    }
+    List<EndpointDraft> drafts = new ArrayList<>();
+    for (LocatedNode target : targets.map(Sequence::items).orElse(List.of())) {
+      drafts.addAll(targetReader.read(target, global));
+    }
+    return drafts;
+  }
+
+  private Optional<String> listen(LocatedNode node) {
+    Optional<String> listen = values.text(node, "listen");
+    if (listen.isEmpty()) {
+      return listen;
+    }
+    Matcher parts = LISTEN.matcher(listen.get());
+    boolean valid =
+        parts.matches()
+            && Integer.parseInt(parts.group(2)) >= 1
+            && Integer.parseInt(parts.group(2)) <= 65535
+            && (parts.group(1).isEmpty()
+                || Hostnames.isValidHost(Hostnames.normalize(parts.group(1))));
+    if (!valid) {
+      values
+          .errors()
+          .at(
+              node,
+              "\""
+                  + listen.get()
+                  + "\" is not a listen address (use :10785, 127.0.0.1:10785 or [::1]:10785)");
+      return Optional.empty();
+    }
+    return listen;
+  }
+}
