@@ -45,11 +45,12 @@ public final class ConfigLoader {
     String name = file.toString();
     String text;
     try {
+      if (Files.isDirectory(file)) {
+        return unreadable(name, "it is a directory");
+      }
       text = Files.readString(file);
     } catch (IOException e) {
-      ConfigErrors errors = new ConfigErrors(name);
-      errors.wholeFile("cannot read the config file: " + readProblem(e));
-      return new ConfigLoadResult.Invalid(errors.sorted());
+      return unreadable(name, readProblem(e));
     }
     Path baseDir = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of("/"));
     return parse(text, name, baseDir, file);
@@ -86,6 +87,12 @@ public final class ConfigLoader {
         new PortReader(values, levels, new AuthReader(values, files, baseDir, environment));
     TargetReader targets = new TargetReader(values, levels, ports);
     return new RootReader(values, levels, targets, defaultEhloName);
+  }
+
+  private static ConfigLoadResult unreadable(String fileName, String problem) {
+    ConfigErrors errors = new ConfigErrors(fileName);
+    errors.wholeFile("cannot read the config file: " + problem);
+    return new ConfigLoadResult.Invalid(errors.sorted());
   }
 
   private static String readProblem(IOException e) {

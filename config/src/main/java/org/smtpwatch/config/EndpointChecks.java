@@ -28,6 +28,8 @@ final class EndpointChecks {
                 + first.node().path()
                 + " (line "
                 + first.node().line()
+                + ", column "
+                + first.node().column()
                 + ")");
       }
     }

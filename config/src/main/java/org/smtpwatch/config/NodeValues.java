@@ -88,6 +88,13 @@ final class NodeValues {
 
   /** A whole number between {@code min} and {@code max}; {@code range} says so in an error. */
   Optional<Integer> integer(LocatedNode node, long min, long max, String outOfRange) {
+    if (node instanceof Scalar quoted
+        && quoted.kind() == ScalarKind.STRING
+        && quoted.text().matches("\\d+")) {
+      errors.at(
+          node, "expected a number, found a string (remove the quotes: " + quoted.text() + ")");
+      return Optional.empty();
+    }
     if (!(node instanceof Scalar scalar) || scalar.kind() != ScalarKind.INTEGER) {
       return wrongType(node, "a whole number");
     }

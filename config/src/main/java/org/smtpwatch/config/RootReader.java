@@ -63,13 +63,7 @@ final class RootReader {
     String listen = root.get("listen").flatMap(this::listen).orElse(DEFAULT_LISTEN);
     int maxConcurrent =
         root.get("max_concurrent_probes")
-            .flatMap(
-                n ->
-                    values.integer(
-                        n,
-                        1,
-                        Integer.MAX_VALUE,
-                        "max_concurrent_probes must be at least 1, not {}"))
+            .flatMap(n -> values.integer(n, 1, Integer.MAX_VALUE, "must be at least 1, not {}"))
             .orElse(DEFAULT_MAX_CONCURRENT_PROBES);
     List<EndpointDraft> drafts = targets(root, global);
     new EndpointChecks(values.errors()).check(drafts);
@@ -105,7 +99,7 @@ final class RootReader {
   private List<EndpointDraft> targets(Mapping root, InheritedSettings global) {
     Optional<LocatedNode> node = root.get("targets");
     if (node.isEmpty()) {
-      values.errors().at(root, "missing targets: the list of hosts to probe");
+      values.errors().at(root, "missing targets (the list of hosts to probe)");
       return List.of();
     }
     Optional<Sequence> targets =
@@ -121,6 +115,15 @@ final class RootReader {
   }
 
   private Optional<String> listen(LocatedNode node) {
+    if (node instanceof LocatedNode.Scalar scalar
+        && scalar.kind() == LocatedNode.ScalarKind.INTEGER) {
+      values
+          .errors()
+          .at(
+              node,
+              "expected an address, found a number (write the port as \":" + scalar.text() + "\")");
+      return Optional.empty();
+    }
     Optional<String> listen = values.text(node, "listen");
     if (listen.isEmpty()) {
       return listen;

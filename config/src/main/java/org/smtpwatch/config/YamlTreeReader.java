@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.smtpwatch.config.LocatedNode.Entry;
 import org.smtpwatch.config.LocatedNode.ScalarKind;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text into a {@link LocatedNode} tree with the streaming parser, which (unlike the
@@ -41,10 +43,7 @@ final class YamlTreeReader {
       }
       return Optional.of(root);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      int line = at == null ? 0 : at.getLineNr();
-      int column = at == null ? 0 : at.getColumnNr();
-      errors.at("", line, column, "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+      syntaxError(e, errors);
       return Optional.empty();
     } catch (IOException e) {
       // Parsing a String does no I/O; an IOException here is a bug, not bad input.
@@ -109,6 +108,34 @@ final class YamlTreeReader {
       case VALUE_NULL -> ScalarKind.NULL;
       default -> ScalarKind.STRING;
     };
+  }
+
+  /**
+   * SnakeYAML knows both where the problem showed ("expected ',' or ']'") and where the construct
+   * it was reading began ("while parsing a flow sequence"); a person needs both.
+   */
+  private static void syntaxError(JsonProcessingException e, ConfigErrors errors) {
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+      Mark problem = marked.getProblemMark();
+      String message = "YAML syntax error: " + marked.getProblem();
+      Mark context = marked.getContextMark();
+      if (marked.getContext() != null && context != null) {
+        message +=
+            " ("
+                + marked.getContext()
+                + " at line "
+                + (context.getLine() + 1)
+                + ", column "
+                + (context.getColumn() + 1)
+                + ")";
+      }
+      errors.at("", problem.getLine() + 1, problem.getColumn() + 1, message);
+      return;
+    }
+    JsonLocation at = e.getLocation();
+    int line = at == null ? 0 : at.getLineNr();
+    int column = at == null ? 0 : at.getColumnNr();
+    errors.at("", line, column, "YAML syntax error: " + firstLine(e.getOriginalMessage()));
   }
 
   /** SnakeYAML's messages quote the offending source over several lines; the first says it all. */
