@@ -19,10 +19,19 @@ final class Hostnames {
 
   private Hostnames() {}
 
-  /** The host as endpoints carry it: lower case, IPv6 without brackets. */
+  /**
+   * The host as endpoints carry it: lower case, IPv6 without brackets, no trailing dot
+   * (certificates never carry one, and {@code example.com.} is the same endpoint as {@code
+   * example.com}).
+   */
   static String normalize(String host) {
-    String bare =
-        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    String bare = host;
+    if (bare.startsWith("[") && bare.endsWith("]")) {
+      bare = bare.substring(1, bare.length() - 1);
+    }
+    if (bare.endsWith(".") && bare.length() > 1) {
+      bare = bare.substring(0, bare.length() - 1);
+    }
     return bare.toLowerCase(Locale.ROOT);
   }
 
@@ -44,13 +53,15 @@ final class Hostnames {
     return IPV4.matcher(host).matches() || isIpv6(host);
   }
 
-  /** A DNS name; an all-numeric last label is refused so that {@code 10.0.0.256} is not a name. */
+  /**
+   * A DNS name without the trailing root dot ({@link #normalize} removes it from hosts); an
+   * all-numeric last label is refused so that {@code 10.0.0.256} is not a name.
+   */
   static boolean isDnsName(String name) {
-    String trimmed = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-    if (trimmed.isEmpty() || trimmed.length() > 253) {
+    if (name.isEmpty() || name.length() > 253) {
       return false;
     }
-    String[] labels = trimmed.split("\\.", -1);
+    String[] labels = name.split("\\.", -1);
     for (String label : labels) {
       if (label.length() > 63 || !LABEL.matcher(label).matches()) {
         return false;

@@ -2,7 +2,6 @@ package org.smtpwatch.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Locale;
 
 /**
  * The default {@code ehlo_name}: this machine's fully qualified name when it has one. Otherwise
@@ -19,9 +18,9 @@ final class LocalHostName {
 
   static String lookUp() {
     try {
-      String name = InetAddress.getLocalHost().getCanonicalHostName().toLowerCase(Locale.ROOT);
+      String name = Hostnames.normalize(InetAddress.getLocalHost().getCanonicalHostName());
       if (name.contains(".") && Hostnames.isDnsName(name)) {
-        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        return name;
       }
     } catch (UnknownHostException | SecurityException e) {
       // No name for this machine; the fallback below is valid everywhere.
