@@ -2,6 +2,7 @@ package org.smtpwatch.config;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ final class ConfigErrors {
 
   private final String file;
   private final Set<ConfigError> errors = new LinkedHashSet<>();
+  private final Set<String> settledPaths = new HashSet<>();
 
   ConfigErrors(String file) {
     this.file = file;
@@ -28,7 +30,18 @@ final class ConfigErrors {
   }
 
   void at(String path, int line, int column, String message) {
-    errors.add(new ConfigError(file, line, column, path, message));
+    if (!settledPaths.contains(path)) {
+      errors.add(new ConfigError(file, line, column, path, message));
+    }
+  }
+
+  /**
+   * Reports the one thing wrong with {@code node} and drops later reports about it: once a value is
+   * known to be an unsupported alias, "expected a mapping, found a string" only adds noise.
+   */
+  void onlyAt(LocatedNode node, String message) {
+    at(node, message);
+    settledPaths.add(node.path());
   }
 
   /** A mistake about the whole file (empty, unreadable), with no line to point at. */

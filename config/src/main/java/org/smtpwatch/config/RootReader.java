@@ -34,6 +34,9 @@ final class RootReader {
    */
   static final int DEFAULT_MAX_CONCURRENT_PROBES = 64;
 
+  /** Far beyond any sane value; a bound so a typo (640000) is caught rather than honoured. */
+  private static final int MAX_CONCURRENT_PROBES_LIMIT = 100_000;
+
   private static final Pattern LISTEN = Pattern.compile("(\\[[^\\]]*\\]|[^:\\[\\]]*):(\\d{1,5})");
 
   private final NodeValues values;
@@ -63,7 +66,10 @@ final class RootReader {
     String listen = root.get("listen").flatMap(this::listen).orElse(DEFAULT_LISTEN);
     int maxConcurrent =
         root.get("max_concurrent_probes")
-            .flatMap(n -> values.integer(n, 1, Integer.MAX_VALUE, "must be at least 1, not {}"))
+            .flatMap(
+                n ->
+                    values.integer(
+                        n, 1, MAX_CONCURRENT_PROBES_LIMIT, "must be between 1 and 100000, not {}"))
             .orElse(DEFAULT_MAX_CONCURRENT_PROBES);
     List<EndpointDraft> drafts = targets(root, global);
     new EndpointChecks(values.errors()).check(drafts);

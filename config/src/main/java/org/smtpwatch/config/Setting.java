@@ -12,7 +12,9 @@ record Setting<T>(T value, LocatedNode source) {
 
   /** How deep in the document the value was given; a built-in default is shallowest of all. */
   int depth() {
-    return source == null ? -1 : source.path().length();
+    return source == null
+        ? -1
+        : (int) source.path().chars().filter(c -> c == '.' || c == '[').count();
   }
 
   /** {@code 15s} or {@code 15s (default)}, for messages. */

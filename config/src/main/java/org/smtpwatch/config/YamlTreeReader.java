@@ -23,6 +23,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 final class YamlTreeReader {
 
+  private static final String EMPTY = "the file is empty; it needs at least a targets: list";
+
   private final YAMLFactory factory = YAMLFactory.builder().build();
 
   /**
@@ -31,12 +33,16 @@ final class YamlTreeReader {
    */
   Optional<LocatedNode> read(String text, ConfigErrors errors) {
     try (YAMLParser parser = factory.createParser(text)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        errors.wholeFile("the file is empty; it needs at least a targets: list");
+      if (parser.nextToken() == null) {
+        errors.wholeFile(EMPTY);
         return Optional.empty();
       }
       LocatedNode root = readValue(parser, "", errors);
+      if (root instanceof LocatedNode.Scalar scalar && scalar.text().isEmpty()) {
+        // A lone "---" is a document holding nothing: as empty as an empty file.
+        errors.wholeFile(EMPTY);
+        return Optional.empty();
+      }
       if (parser.nextToken() != null) {
         JsonLocation at = parser.currentTokenLocation();
         errors.at("", at.getLineNr(), at.getColumnNr(), "only one YAML document is allowed");
@@ -63,10 +69,12 @@ final class YamlTreeReader {
     if (token == JsonToken.START_ARRAY) {
       return new LocatedNode.Sequence(readItems(parser, path, errors), path, line, column);
     }
+    LocatedNode.Scalar scalar =
+        new LocatedNode.Scalar(parser.getText(), kindOf(token), path, line, column);
     if (parser.isCurrentAlias()) {
-      errors.at(path, line, column, "YAML aliases (*name) are not supported; repeat the value");
+      errors.onlyAt(scalar, "YAML aliases (*name) are not supported; repeat the value");
     }
-    return new LocatedNode.Scalar(parser.getText(), kindOf(token), path, line, column);
+    return scalar;
   }
 
   private List<Entry> readEntries(YAMLParser parser, String path, ConfigErrors errors)

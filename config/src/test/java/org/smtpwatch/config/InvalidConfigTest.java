@@ -135,7 +135,7 @@ class InvalidConfigTest {
                 + " address"),
         mistake(
             "max-concurrent-probes-zero.yml",
-            "max-concurrent-probes-zero.yml:1:24: max_concurrent_probes: must be at least 1, not"
+            "max-concurrent-probes-zero.yml:1:24: max_concurrent_probes: must be between 1 and 100000, not"
                 + " 0"),
         mistake(
             "tls-min-version-unknown.yml",
@@ -148,6 +148,44 @@ class InvalidConfigTest {
             "plain-with-password.yml",
             "plain-with-password.yml:4:9: targets[0].ports[0]: mode plain would send the password"
                 + " unencrypted; use starttls or tls, or set auth.allow_plaintext_auth: true"),
+        mistake(
+            "empty-document.yml",
+            "empty-document.yml: the file is empty; it needs at least a targets: list"),
+        mistake(
+            "yaml-alias.yml",
+            "yaml-alias.yml:7:13: targets[1].labels: YAML aliases (*name) are not supported;"
+                + " repeat the value"),
+        mistake("two-documents.yml", "two-documents.yml:3:1: only one YAML document is allowed"),
+        mistake(
+            "auth-without-password.yml",
+            "auth-without-password.yml:5:15: targets[0].ports[0].auth: missing password_file or"
+                + " password_env (the password is never inline)"),
+        mistake(
+            "plain-with-tls-required.yml",
+            "plain-with-tls-required.yml:5:9: targets[0].ports[0]: mode plain never uses TLS;"
+                + " remove tls.required: true or use mode starttls"),
+        mistake(
+            "listen-invalid.yml",
+            "listen-invalid.yml:1:9: listen: \"localhost\" is not a listen address (use :10785,"
+                + " 127.0.0.1:10785 or [::1]:10785)"),
+        mistake("interval-zero.yml", "interval-zero.yml:1:11: interval: must be longer than 0"),
+        mistake(
+            "ehlo-name-invalid.yml",
+            "ehlo-name-invalid.yml:1:12: ehlo_name: \"probe host\" is not a valid EHLO name (a"
+                + " host name such as probe.example.org, or an address literal such as"
+                + " [192.0.2.1])"),
+        mistake(
+            "ip-preference-unknown.yml",
+            "ip-preference-unknown.yml:1:16: ip_preference: unknown ip_preference \"v6\" (valid:"
+                + " any, ipv4, ipv6)"),
+        mistake(
+            "target-not-a-mapping.yml",
+            "target-not-a-mapping.yml:2:5: targets[0]: expected a mapping (key: value), found a"
+                + " string"),
+        mistake("port-missing.yml", "port-missing.yml:4:9: targets[0].ports[0]: missing port"),
+        mistake(
+            "timeout-global.yml",
+            "timeout-global.yml:2:10: timeout: timeout 30s must be below interval 30s"),
         mistake(
             "wrong-types.yml",
             "wrong-types.yml:1:9: listen: expected an address, found a number (write the port as"
