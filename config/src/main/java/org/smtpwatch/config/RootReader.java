@@ -74,12 +74,11 @@ final class RootReader {
     List<EndpointDraft> drafts = targets(root, global);
     new EndpointChecks(values.errors()).check(drafts);
     List<Endpoint> endpoints = drafts.stream().map(EndpointDraft::endpoint).toList();
-    Setting<Duration> interval = global.interval();
     return Optional.of(
         new Config(
             source,
             listen,
-            interval.value(),
+            global.interval().value(),
             global.timeout().value(),
             global.ehloName().value(),
             maxConcurrent,
@@ -134,14 +133,7 @@ final class RootReader {
     if (listen.isEmpty()) {
       return listen;
     }
-    Matcher parts = LISTEN.matcher(listen.get());
-    boolean valid =
-        parts.matches()
-            && Integer.parseInt(parts.group(2)) >= 1
-            && Integer.parseInt(parts.group(2)) <= 65535
-            && (parts.group(1).isEmpty()
-                || Hostnames.isValidHost(Hostnames.normalize(parts.group(1))));
-    if (!valid) {
+    if (!isListenAddress(listen.get())) {
       values
           .errors()
           .at(
@@ -152,5 +144,18 @@ final class RootReader {
       return Optional.empty();
     }
     return listen;
+  }
+
+  /** {@code :port}, {@code host:port} or {@code [ipv6]:port}, with a port from 1 to 65535. */
+  private static boolean isListenAddress(String text) {
+    Matcher parts = LISTEN.matcher(text);
+    if (!parts.matches()) {
+      return false;
+    }
+    int port = Integer.parseInt(parts.group(2));
+    String host = parts.group(1);
+    return port >= 1
+        && port <= 65535
+        && (host.isEmpty() || Hostnames.isValidHost(Hostnames.normalize(host)));
   }
 }
