@@ -98,7 +98,7 @@ final class PortReader {
     PortDefaults defaults =
         PortDefaults.forPort(port).filter(d -> d.mode() == mode).orElse(PortDefaults.forMode(mode));
     TlsPolicy tls = settings.tls().toPolicy(defaults);
-    checkPlain(node, mode, tls, auth);
+    checkContradictions(node, mode, tls, auth);
     Endpoint endpoint =
         new Endpoint(
             host,
@@ -115,9 +115,18 @@ final class PortReader {
   }
 
   /**
-   * Plain never speaks TLS: asking it to require TLS, or to send a password, is a contradiction.
+   * Settings that cannot hold together: plain never speaks TLS (so it cannot require it, and a
+   * password would cross in clear), and implicit TLS cannot be optional.
    */
-  private void checkPlain(LocatedNode node, Mode mode, TlsPolicy tls, AuthSpec auth) {
+  private void checkContradictions(LocatedNode node, Mode mode, TlsPolicy tls, AuthSpec auth) {
+    if (mode == Mode.TLS && !tls.required()) {
+      values
+          .errors()
+          .at(
+              node,
+              "mode tls speaks TLS from the first byte, it cannot be optional; remove"
+                  + " tls.required: false or use mode starttls");
+    }
     if (mode != Mode.PLAIN) {
       return;
     }

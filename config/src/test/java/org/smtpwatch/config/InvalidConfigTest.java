@@ -187,6 +187,11 @@ class InvalidConfigTest {
             "timeout-global.yml",
             "timeout-global.yml:2:10: timeout: timeout 30s must be below interval 30s"),
         mistake(
+            "tls-mode-with-tls-optional.yml",
+            "tls-mode-with-tls-optional.yml:4:9: targets[0].ports[0]: mode tls speaks TLS from the"
+                + " first byte, it cannot be optional; remove tls.required: false or use mode"
+                + " starttls"),
+        mistake(
             "wrong-types.yml",
             "wrong-types.yml:1:9: listen: expected an address, found a number (write the port as"
                 + " \":10785\")",
