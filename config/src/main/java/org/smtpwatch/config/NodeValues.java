@@ -34,11 +34,22 @@ final class NodeValues {
 
   /** A mapping whose keys are all among {@code known}; unknown keys are reported, not read. */
   Optional<Mapping> mapping(LocatedNode node, List<String> known) {
+    return mapping(node, known, Map.of());
+  }
+
+  /**
+   * As {@link #mapping(LocatedNode, List)}; {@code elsewhere} says where a key that is valid at
+   * another level belongs, which helps more than "did you mean".
+   */
+  Optional<Mapping> mapping(LocatedNode node, List<String> known, Map<String, String> elsewhere) {
     if (!(node instanceof Mapping mapping)) {
       return wrongType(node, "a mapping (key: value)");
     }
     for (Entry entry : mapping.entries()) {
-      if (!known.contains(entry.key())) {
+      if (elsewhere.containsKey(entry.key())) {
+        errors.at(
+            entry, "\"" + entry.key() + "\" is not allowed here: " + elsewhere.get(entry.key()));
+      } else if (!known.contains(entry.key())) {
         errors.at(entry, unknownKey(entry.key(), known));
       }
     }

@@ -39,6 +39,16 @@ final class RootReader {
 
   private static final Pattern LISTEN = Pattern.compile("(\\[[^\\]]*\\]|[^:\\[\\]]*):(\\d{1,5})");
 
+  private static final Map<String, String> PER_TARGET =
+      Map.of(
+          "labels", "labels are set per target or per port",
+          "tls", "tls is set per target or per port",
+          "mode", "mode is set per port",
+          "auth", "auth is set per port",
+          "host",
+              "hosts are listed under targets:, e.g. targets: [{host: mail.example.com, ports: [25]}]",
+          "ports", "ports are listed per target, under targets:");
+
   private final NodeValues values;
   private final LevelSettingsReader levelReader;
   private final TargetReader targetReader;
@@ -57,7 +67,7 @@ final class RootReader {
 
   /** The config, or empty when the root is not even a mapping; other errors are in the list. */
   Optional<Config> read(LocatedNode node, Path source) {
-    Optional<Mapping> mapping = values.mapping(node, KEYS);
+    Optional<Mapping> mapping = values.mapping(node, KEYS, PER_TARGET);
     if (mapping.isEmpty()) {
       return Optional.empty();
     }

@@ -2,6 +2,7 @@ package org.smtpwatch.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.smtpwatch.config.LocatedNode.Mapping;
 import org.smtpwatch.config.LocatedNode.Sequence;
@@ -17,6 +18,12 @@ final class TargetReader {
       List.of(
           "host", "ports", "labels", "interval", "timeout", "ehlo_name", "ip_preference", "tls");
 
+  private static final Map<String, String> PER_PORT =
+      Map.of(
+          "mode", "mode is set per port, e.g. ports: [{port: 2526, mode: starttls}]",
+          "auth", "auth is set per port, e.g. ports: [{port: 587, auth: {...}}]",
+          "port", "a target lists its ports under ports:, e.g. ports: [25, 587]");
+
   private final NodeValues values;
   private final LevelSettingsReader levelReader;
   private final PortReader portReader;
@@ -28,7 +35,7 @@ final class TargetReader {
   }
 
   List<EndpointDraft> read(LocatedNode node, InheritedSettings global) {
-    Optional<Mapping> mapping = values.mapping(node, KEYS);
+    Optional<Mapping> mapping = values.mapping(node, KEYS, PER_PORT);
     if (mapping.isEmpty()) {
       return List.of();
     }

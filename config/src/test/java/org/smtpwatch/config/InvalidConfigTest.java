@@ -192,6 +192,12 @@ class InvalidConfigTest {
                 + " first byte, it cannot be optional; remove tls.required: false or use mode"
                 + " starttls"),
         mistake(
+            "key-at-wrong-level.yml",
+            "key-at-wrong-level.yml:1:1: labels: \"labels\" is not allowed here: labels are set per"
+                + " target or per port",
+            "key-at-wrong-level.yml:4:5: targets[0].mode: \"mode\" is not allowed here: mode is set"
+                + " per port, e.g. ports: [{port: 2526, mode: starttls}]"),
+        mistake(
             "wrong-types.yml",
             "wrong-types.yml:1:9: listen: expected an address, found a number (write the port as"
                 + " \":10785\")",
