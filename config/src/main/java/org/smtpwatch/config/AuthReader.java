@@ -92,24 +92,22 @@ final class AuthReader {
     List<String> mechanisms = new ArrayList<>();
     Optional<Sequence> list = values.sequence(node, "[PLAIN, LOGIN]");
     for (LocatedNode item : list.map(Sequence::items).orElse(List.of())) {
-      values
-          .text(item, "a mechanism")
-          .map(m -> m.toUpperCase(Locale.ROOT))
-          .ifPresent(
-              mechanism -> {
-                if (mechanism.matches(MECHANISM)) {
-                  mechanisms.add(mechanism);
-                } else {
-                  values
-                      .errors()
-                      .at(
-                          item,
-                          "\""
-                              + mechanism
-                              + "\" is not a SASL mechanism name (e.g. PLAIN, LOGIN, SCRAM-SHA-256)");
-                }
-              });
+      mechanism(item).ifPresent(mechanisms::add);
     }
     return mechanisms;
+  }
+
+  /** Upper-cased, as SASL names are case-insensitive but servers advertise them upper case. */
+  private Optional<String> mechanism(LocatedNode item) {
+    Optional<String> name = values.text(item, "a mechanism").map(m -> m.toUpperCase(Locale.ROOT));
+    if (name.isPresent() && !name.get().matches(MECHANISM)) {
+      values
+          .errors()
+          .at(
+              item,
+              "\"" + name.get() + "\" is not a SASL mechanism name (e.g. PLAIN, SCRAM-SHA-256)");
+      return Optional.empty();
+    }
+    return name;
   }
 }

@@ -92,12 +92,15 @@ final class NodeValues {
 
   Optional<Boolean> bool(LocatedNode node) {
     if (node instanceof Scalar scalar && scalar.kind() == ScalarKind.BOOLEAN) {
-      return Optional.of(Boolean.parseBoolean(scalar.text().toLowerCase(java.util.Locale.ROOT)));
+      return Optional.of(Boolean.parseBoolean(scalar.text()));
     }
     return wrongType(node, "true or false");
   }
 
-  /** A whole number between {@code min} and {@code max}; {@code range} says so in an error. */
+  /**
+   * A whole number from {@code min} to {@code max}; {@code outOfRange} is the message otherwise,
+   * with {@code {}} standing for the number as written.
+   */
   Optional<Integer> integer(LocatedNode node, long min, long max, String outOfRange) {
     if (node instanceof Scalar quoted
         && quoted.kind() == ScalarKind.STRING
