@@ -1,0 +1,39 @@
+package org.smtpwatch.config;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which label names a config may give its endpoints: valid Prometheus names that do not collide
+ * with the labels smtpwatch sets itself.
+ */
+final class LabelNames {
+
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
+  /** Set by smtpwatch on its own series; a config label of the same name would clash. */
+  static final Set<String> RESERVED = Set.of("host", "port", "mode", "phase", "reason");
+
+  private LabelNames() {}
+
+  /** What is wrong with {@code name} as a label name, or empty when it is fine. */
+  static Optional<String> problem(String name) {
+    if (!NAME.matcher(name).matches()) {
+      return Optional.of(
+          "\""
+              + name
+              + "\" is not a valid label name (letters, digits and _, not starting with a digit)");
+    }
+    if (name.startsWith("__")) {
+      return Optional.of("label names starting with __ are reserved for Prometheus");
+    }
+    if (RESERVED.contains(name)) {
+      return Optional.of(
+          "label \""
+              + name
+              + "\" is set by smtpwatch itself (reserved: host, port, mode, phase, reason)");
+    }
+    return Optional.empty();
+  }
+}

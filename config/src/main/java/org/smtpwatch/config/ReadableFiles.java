@@ -1,0 +1,63 @@
+package org.smtpwatch.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Checks the files a config points at when it is loaded, not when the first probe needs them: a
+ * typo in a path should fail {@code check-config}, not page someone at 3 a.m.
+ */
+final class ReadableFiles {
+
+  private final ConfigErrors errors;
+
+  ReadableFiles(ConfigErrors errors) {
+    this.errors = errors;
+  }
+
+  /** True when {@code file} is a regular file this process can read; else reports why not. */
+  boolean checkReadable(LocatedNode node, Path file) {
+    String problem = null;
+    if (!Files.exists(file)) {
+      problem = "does not exist";
+    } else if (Files.isDirectory(file)) {
+      problem = "is a directory, not a file";
+    } else if (!Files.isReadable(file)) {
+      problem = "is not readable by this user";
+    }
+    if (problem != null) {
+      errors.at(node, file + " " + problem);
+    }
+    return problem == null;
+  }
+
+  /**
+   * A password file must be readable and private to its owner. Where the file system has no POSIX
+   * permissions (Windows) only readability is checked.
+   */
+  void checkPrivate(LocatedNode node, Path file) {
+    if (!checkReadable(node, file)
+        || Files.getFileAttributeView(file, PosixFileAttributeView.class) == null) {
+      return;
+    }
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+      if (permissions.contains(PosixFilePermission.GROUP_READ)
+          || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+        errors.at(
+            node,
+            file
+                + " is readable by group or others ("
+                + PosixFilePermissions.toString(permissions)
+                + "); it must not be readable by others (chmod 600)");
+      }
+    } catch (IOException e) {
+      errors.at(node, file + " permissions cannot be read: " + e.getMessage());
+    }
+  }
+}
