@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smtpwatch.agent.testkit.ScriptedSmtpServer;
+import org.smtpwatch.agent.testkit.TestEndpoints;
 import org.smtpwatch.agent.tls.TlsHandshaker;
 import org.smtpwatch.config.Mode;
 import org.smtpwatch.config.TlsPolicy;
@@ -151,8 +152,15 @@ class SmtpProberTlsIntegrationTest {
     assertThat(result.tls()).isNotNull();
     assertThat(result.certificate()).isNotNull();
     assertThat(result.certificate().subject()).contains("CN=" + HOST);
-    // SubEthaSMTP stops offering STARTTLS once TLS is up: these are the post-TLS capabilities.
-    assertThat(result.ehlo().offersStartTls()).isFalse();
+    assertThat(result.ehlo()).as("capabilities from the EHLO over TLS").isNotNull();
+    assertThat(transcript.lines())
+        .filteredOn(line -> line.direction() == Transcript.Direction.CLIENT)
+        .extracting(Transcript.Line::text)
+        .containsExactly(
+            "EHLO " + TestEndpoints.EHLO_NAME,
+            "STARTTLS",
+            "EHLO " + TestEndpoints.EHLO_NAME,
+            "QUIT");
   }
 
   @Test
