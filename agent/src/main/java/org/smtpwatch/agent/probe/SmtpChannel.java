@@ -86,6 +86,10 @@ final class SmtpChannel implements Closeable {
   }
 
   private void send(String line, String forTranscript) throws IOException {
+    if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
+      // A line break would smuggle a second command (an ehlo_name from a bad config).
+      throw new IllegalArgumentException("SMTP command contains a line break");
+    }
     note(Transcript.Direction.CLIENT, forTranscript);
     out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
     out.flush();

@@ -45,7 +45,7 @@ class ResolutionAndAddressTest {
   private void startHappyServer() throws IOException {
     server =
         ScriptedSmtpServer.start(
-            SmtpProberTest.greetedAndEhlo("250 mx.smtpwatch.test").expect("QUIT").send("221 bye"));
+            ScriptedProbe.greetedAndEhlo("250 mx.smtpwatch.test").expect("QUIT").send("221 bye"));
   }
 
   @Test
