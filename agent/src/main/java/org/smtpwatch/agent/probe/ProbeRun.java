@@ -136,7 +136,17 @@ final class ProbeRun {
     try {
       return new SmtpChannel(connected.socket(), transcript, deadline);
     } catch (IOException e) {
-      throw new StepFailure(Phase.CONNECT, FailureReason.CONNECTION_CLOSED, e.getMessage());
+      closeQuietly(connected.socket());
+      throw new StepFailure(
+          Phase.CONNECT, FailureReason.CONNECTION_CLOSED, NetworkFailures.describe(e));
+    }
+  }
+
+  private static void closeQuietly(java.net.Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // Already failing; the close adds nothing to the result.
     }
   }
 
