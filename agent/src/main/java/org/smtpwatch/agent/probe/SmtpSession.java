@@ -57,10 +57,6 @@ final class SmtpSession {
     this.findings = findings;
   }
 
-  State state() {
-    return state;
-  }
-
   void greet() throws StepFailure {
     require(State.CONNECTED, State.TLS_CONNECTED);
     SmtpReply greeting = inPhase(Phase.BANNER, this::readGreeting);
@@ -73,16 +69,7 @@ final class SmtpSession {
     require(State.GREETED, State.TLS_ESTABLISHED);
     boolean afterStartTls = state == State.TLS_ESTABLISHED;
     Phase phase = afterStartTls ? Phase.EHLO_TLS : Phase.EHLO;
-    SmtpReply reply =
-        inPhase(
-            phase,
-            () ->
-                expect(
-                    channel.command("EHLO " + endpoint.ehloName(), deadline),
-                    250,
-                    phase,
-                    FailureReason.EHLO_REJECTED,
-                    "EHLO"));
+    SmtpReply reply = inPhase(phase, () -> sendEhlo(phase));
     EhloCapabilities capabilities = EhloParser.parse(reply);
     if (afterStartTls || endpoint.mode() == Mode.TLS) {
       findings.encryptedEhlo(capabilities);
@@ -192,6 +179,11 @@ final class SmtpSession {
         Phase.BANNER,
         FailureReason.TIMEOUT,
         "no greeting within " + limits.greeting().toMillis() + " ms (" + partial + ")");
+  }
+
+  private SmtpReply sendEhlo(Phase phase) throws IOException, StepFailure {
+    SmtpReply reply = channel.command("EHLO " + endpoint.ehloName(), deadline);
+    return expect(reply, 250, phase, FailureReason.EHLO_REJECTED, "EHLO");
   }
 
   private SmtpReply exchangeStartTls() throws IOException, StepFailure {
