@@ -96,7 +96,7 @@ final class SmtpSession {
     findings.tls(result.session(), result.certificate());
     if (result.failure() != null) {
       channel.note(Transcript.Direction.NOTE, "TLS handshake failed: " + result.failure().detail());
-      throw new StepFailure(result.failure());
+      throw new StepFailure(implicit ? result.failure() : afterStartTls(result.failure()));
     }
     findings.completed(Phase.TLS_HANDSHAKE, System.nanoTime() - start);
     channel.note(Transcript.Direction.NOTE, "TLS established: " + result.session());
@@ -214,6 +214,22 @@ final class SmtpSession {
       throw new StepFailure(phase, reason, what + " answered " + reply.summary());
     }
     return reply;
+  }
+
+  /**
+   * Plaintext where the server's TLS handshake should be is a mode mismatch on a fresh connection,
+   * but after the server itself accepted STARTTLS it is a broken or tampered dialogue (late
+   * response injection, a middlebox stripping STARTTLS): a protocol error.
+   */
+  private static Failure afterStartTls(Failure failure) {
+    if (failure.reason() != FailureReason.MODE_MISMATCH) {
+      return failure;
+    }
+    return new Failure(
+        failure.phase(),
+        FailureReason.PROTOCOL,
+        "plaintext instead of a TLS handshake after the server accepted STARTTLS: "
+            + failure.detail());
   }
 
   private void attachTls(TlsHandshakeResult result) throws StepFailure {

@@ -217,6 +217,48 @@ class SmtpProberTlsIntegrationTest {
   }
 
   @Test
+  void plaintextArrivingAfterStartTlsReadyIsAProtocolErrorNotAModeMismatch() throws Exception {
+    assumeHandshakerBuilt();
+    scripted =
+        ScriptedSmtpServer.start(
+            ScriptedProbe.greetedAndEhlo("250-" + HOST, "250 STARTTLS")
+                .expect("STARTTLS")
+                .send("220 2.0.0 Ready to start TLS")
+                // Late enough to miss the injection check, so the handshake reads it.
+                .delay(Duration.ofMillis(200))
+                .send("250 injected")
+                .stallUntilClientCloses());
+
+    ProbeResult result =
+        prober.probe(
+            endpoint(HOST, scripted.port(), Mode.STARTTLS, unverified(true), TIMEOUT), transcript);
+
+    assertThat(result.failure().phase()).isEqualTo(Phase.TLS_HANDSHAKE);
+    assertThat(result.failure().reason()).isEqualTo(FailureReason.PROTOCOL);
+    assertThat(result.failure().detail()).contains("after the server accepted STARTTLS");
+  }
+
+  @Test
+  void serverDroppingTheConnectionAfterStartTlsReadyFailsTheHandshakePhase() throws Exception {
+    assumeHandshakerBuilt();
+    scripted =
+        ScriptedSmtpServer.start(
+            ScriptedProbe.greetedAndEhlo("250-" + HOST, "250 STARTTLS")
+                .expect("STARTTLS")
+                .send("220 2.0.0 Ready to start TLS")
+                .close());
+
+    ProbeResult result =
+        prober.probe(
+            endpoint(HOST, scripted.port(), Mode.STARTTLS, unverified(true), TIMEOUT), transcript);
+
+    assertThat(result.failure().phase()).isEqualTo(Phase.TLS_HANDSHAKE);
+    assertThat(result.failure().reason()).isNotEqualTo(FailureReason.MODE_MISMATCH);
+    assertThat(phases(result)).endsWith(Phase.STARTTLS);
+    assertThat(result.duration()).isLessThanOrEqualTo(TIMEOUT.plus(MARGIN));
+  }
+
+  @Test
   void unreadableCaFileIsATlsHandshakeFailureNamingTheFile() {
     assumeHandshakerBuilt();
     int port = startTlsServer();
