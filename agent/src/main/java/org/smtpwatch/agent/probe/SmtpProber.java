@@ -1,17 +1,30 @@
 package org.smtpwatch.agent.probe;
 
+import java.util.Objects;
 import org.smtpwatch.config.Endpoint;
 
 /**
- * Probes an endpoint in its configured mode: one SMTP session under one deadline.
- *
- * <p>SKELETON: the API the schedule and CLI build against; the implementation lands with the probe
- * engine.
+ * Probes an endpoint in its configured mode: one SMTP session under one deadline (the endpoint's
+ * timeout). Stateless between probes, so one instance serves every endpoint and thread.
  */
 public final class SmtpProber implements Prober {
 
+  private final BoundedResolution resolution;
+
+  /** Resolves host names with the system resolver. */
+  public SmtpProber() {
+    this(HostResolver.system());
+  }
+
+  /** Resolves host names with {@code resolver}: tests use it to avoid DNS. */
+  public SmtpProber(HostResolver resolver) {
+    this.resolution = new BoundedResolution(Objects.requireNonNull(resolver, "resolver"));
+  }
+
   @Override
   public ProbeResult probe(Endpoint endpoint, Transcript transcript) {
-    throw new UnsupportedOperationException("probe engine not built yet");
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(transcript, "transcript");
+    return new ProbeRun(endpoint, transcript, resolution).execute();
   }
 }

@@ -1,0 +1,96 @@
+package org.smtpwatch.agent.probe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.smtpwatch.agent.smtp.EhloCapabilities;
+import org.smtpwatch.agent.smtp.SmtpReply;
+import org.smtpwatch.agent.tls.CertificateDetails;
+import org.smtpwatch.agent.tls.TlsSession;
+import org.smtpwatch.config.Endpoint;
+
+/**
+ * What one probe has learned so far. Filled in as phases complete, so a probe that fails later
+ * still reports the greeting, capabilities and certificate it saw. Confined to the probe's thread.
+ */
+final class ProbeFindings {
+
+  private final List<PhaseTiming> phases = new ArrayList<>();
+  private Phase currentPhase = Phase.RESOLVE;
+  private String address;
+  private Integer greetingCode;
+  private String banner;
+  private EhloCapabilities ehlo;
+  private boolean startTlsOffered;
+  private boolean authBeforeTls;
+  private TlsSession tls;
+  private CertificateDetails certificate;
+
+  /** Marks the phase now running, so an unexpected error can still name where it happened. */
+  void begin(Phase phase) {
+    currentPhase = phase;
+  }
+
+  void completed(Phase phase, long nanos) {
+    phases.add(new PhaseTiming(phase, Duration.ofNanos(nanos)));
+  }
+
+  Phase currentPhase() {
+    return currentPhase;
+  }
+
+  void address(String address) {
+    this.address = address;
+  }
+
+  void greeting(SmtpReply reply) {
+    greetingCode = reply.code();
+    banner = reply.text();
+  }
+
+  /** Capabilities from EHLO on the channel before any TLS. */
+  void plaintextEhlo(EhloCapabilities capabilities) {
+    ehlo = capabilities;
+    startTlsOffered = capabilities.offersStartTls();
+    authBeforeTls = capabilities.offersAuth();
+  }
+
+  /** Capabilities from EHLO over TLS. */
+  void encryptedEhlo(EhloCapabilities capabilities) {
+    ehlo = capabilities;
+  }
+
+  /**
+   * RFC 3207 section 4.2: after STARTTLS the client must forget what the server said before; the
+   * plaintext facts survive only as {@code startTlsOffered} and {@code authBeforeTls}.
+   */
+  void discardPlaintextEhlo() {
+    ehlo = null;
+  }
+
+  void tls(TlsSession session, CertificateDetails certificate) {
+    this.tls = session;
+    if (certificate != null) {
+      this.certificate = certificate;
+    }
+  }
+
+  ProbeResult toResult(Endpoint endpoint, Instant startedAt, Duration duration, Failure failure) {
+    return new ProbeResult(
+        endpoint,
+        address,
+        startedAt,
+        duration,
+        phases,
+        failure,
+        greetingCode,
+        banner,
+        ehlo,
+        startTlsOffered,
+        authBeforeTls,
+        tls,
+        certificate,
+        null);
+  }
+}

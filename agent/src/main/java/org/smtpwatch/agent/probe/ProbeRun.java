@@ -1,0 +1,156 @@
+package org.smtpwatch.agent.probe;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smtpwatch.agent.smtp.EhloCapabilities;
+import org.smtpwatch.config.Endpoint;
+
+/** One probe of one endpoint: resolve, connect, then the session its mode asks for. */
+final class ProbeRun {
+
+  private static final Logger log = LoggerFactory.getLogger(ProbeRun.class);
+
+  /** Rejections after which the session is still in step and a QUIT is polite. */
+  private static final Set<FailureReason> POLITE_QUIT =
+      Set.of(
+          FailureReason.GREETING_REJECTED,
+          FailureReason.EHLO_REJECTED,
+          FailureReason.STARTTLS_REJECTED,
+          FailureReason.STARTTLS_NOT_OFFERED);
+
+  private final Endpoint endpoint;
+  private final Transcript transcript;
+  private final BoundedResolution resolution;
+  private final Deadline deadline;
+  private final ProbeFindings findings = new ProbeFindings();
+  private SmtpChannel channel;
+
+  ProbeRun(Endpoint endpoint, Transcript transcript, BoundedResolution resolution) {
+    this.endpoint = endpoint;
+    this.transcript = transcript;
+    this.resolution = resolution;
+    this.deadline = Deadline.after(endpoint.timeout());
+  }
+
+  ProbeResult execute() {
+    Instant startedAt = Instant.now();
+    Failure failure = null;
+    try {
+      run();
+    } catch (StepFailure e) {
+      failure = e.failure();
+    } catch (RuntimeException e) {
+      // Last resort so the schedule keeps running; tests assert no probe ends up here.
+      log.error("probe of {} failed with a bug", endpoint.target(), e);
+      failure =
+          new Failure(
+              findings.currentPhase(),
+              FailureReason.PROTOCOL,
+              "internal error: " + NetworkFailures.describe(e));
+    } finally {
+      if (channel != null) {
+        channel.close();
+      }
+    }
+    if (failure != null) {
+      note("probe failed: " + failure.reason().label() + ": " + failure.detail());
+    }
+    return findings.toResult(endpoint, startedAt, deadline.elapsed(), failure);
+  }
+
+  private void run() throws StepFailure {
+    List<InetAddress> addresses = AddressOrder.order(resolve(), endpoint.ipPreference());
+    channel = connect(addresses);
+    SmtpSession session = new SmtpSession(channel, endpoint, deadline, findings);
+    try {
+      switch (endpoint.mode()) {
+        case PLAIN -> plain(session);
+        case STARTTLS -> startTls(session);
+        case TLS -> implicitTls(session);
+      }
+    } catch (StepFailure e) {
+      if (POLITE_QUIT.contains(e.failure().reason())) {
+        session.quitAfterRejection();
+      }
+      throw e;
+    }
+  }
+
+  private void plain(SmtpSession session) throws StepFailure {
+    session.greet();
+    session.ehlo();
+    session.quit();
+  }
+
+  private void startTls(SmtpSession session) throws StepFailure {
+    session.greet();
+    EhloCapabilities capabilities = session.ehlo();
+    if (capabilities.offersStartTls()) {
+      session.startTls();
+      session.handshake();
+      session.ehlo();
+    } else if (endpoint.tls().required()) {
+      // The phase that could not happen, so alerts read "starttls: starttls_not_offered".
+      throw new StepFailure(
+          Phase.STARTTLS,
+          FailureReason.STARTTLS_NOT_OFFERED,
+          "EHLO did not offer STARTTLS and the endpoint requires TLS");
+    }
+    session.quit();
+  }
+
+  private void implicitTls(SmtpSession session) throws StepFailure {
+    session.handshake();
+    session.greet();
+    session.ehlo();
+    session.quit();
+  }
+
+  private List<InetAddress> resolve() throws StepFailure {
+    findings.begin(Phase.RESOLVE);
+    long start = System.nanoTime();
+    List<InetAddress> addresses = resolution.resolve(endpoint.host(), deadline);
+    findings.completed(Phase.RESOLVE, System.nanoTime() - start);
+    note("resolved " + endpoint.host() + " to " + addresses);
+    return addresses;
+  }
+
+  private SmtpChannel connect(List<InetAddress> addresses) throws StepFailure {
+    findings.begin(Phase.CONNECT);
+    long start = System.nanoTime();
+    Connector.Connected connected;
+    try {
+      connected = new Connector().connect(addresses, endpoint.port(), deadline);
+    } catch (Connector.Unconnected e) {
+      findings.address(e.address().getHostAddress());
+      throw new StepFailure(e.failure());
+    }
+    findings.address(connected.address().getHostAddress());
+    findings.completed(Phase.CONNECT, System.nanoTime() - start);
+    note("connected to " + Connector.target(connected.address(), endpoint.port()));
+    try {
+      return new SmtpChannel(connected.socket(), transcript, deadline);
+    } catch (IOException e) {
+      closeQuietly(connected.socket());
+      throw new StepFailure(
+          Phase.CONNECT, FailureReason.CONNECTION_CLOSED, NetworkFailures.describe(e));
+    }
+  }
+
+  private static void closeQuietly(java.net.Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // Already failing; the close adds nothing to the result.
+    }
+  }
+
+  private void note(String text) {
+    transcript.add(deadline.elapsedNanos(), Transcript.Direction.NOTE, text);
+  }
+}

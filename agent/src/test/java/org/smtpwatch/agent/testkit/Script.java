@@ -1,0 +1,98 @@
+package org.smtpwatch.agent.testkit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a {@link ScriptedSmtpServer} does on one connection, step by step. Immutable: each method
+ * returns a longer script. A script that ends without {@link #close()} or {@link #reset()} closes
+ * the connection gracefully.
+ */
+public final class Script {
+
+  /** One step, run on the server's connection thread. */
+  @FunctionalInterface
+  interface Step {
+    void run(ScriptedConnection connection) throws IOException;
+  }
+
+  private final List<Step> steps;
+
+  private Script(List<Step> steps) {
+    this.steps = List.copyOf(steps);
+  }
+
+  public static Script script() {
+    return new Script(List.of());
+  }
+
+  /** Sends each line followed by CRLF, each line in its own write. */
+  public Script send(String... lines) {
+    Script script = this;
+    for (String line : lines) {
+      script = script.then(c -> c.write((line + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    }
+    return script;
+  }
+
+  /** Sends exactly these characters (ISO-8859-1, so any byte) in one write. */
+  public Script sendRaw(String bytes) {
+    return sendBytes(bytes.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  public Script sendBytes(byte[] bytes) {
+    byte[] copy = bytes.clone();
+    return then(c -> c.write(copy));
+  }
+
+  /** Reads one CRLF line and fails the script unless it starts with {@code prefix} (any case). */
+  public Script expect(String prefix) {
+    return then(
+        c -> {
+          String line = c.readLine();
+          if (!line.toUpperCase(Locale.ROOT).startsWith(prefix.toUpperCase(Locale.ROOT))) {
+            throw new ScriptMismatch("expected " + prefix + "..., got " + line);
+          }
+        });
+  }
+
+  /** A deliberate pause on the server side: a slow greeting, a sluggish reply. */
+  public Script delay(Duration pause) {
+    return then(c -> c.pause(pause));
+  }
+
+  /** Says nothing and reads (discarding) until the client gives up and closes: a tarpit. */
+  public Script stallUntilClientCloses() {
+    return then(ScriptedConnection::drainUntilClosed);
+  }
+
+  public Script close() {
+    return then(ScriptedConnection::close);
+  }
+
+  /** Closes with a TCP RST instead of a FIN. */
+  public Script reset() {
+    return then(ScriptedConnection::reset);
+  }
+
+  Script then(Step step) {
+    List<Step> longer = new ArrayList<>(steps);
+    longer.add(step);
+    return new Script(longer);
+  }
+
+  List<Step> steps() {
+    return steps;
+  }
+
+  /** The client did something the script did not expect. */
+  static final class ScriptMismatch extends IOException {
+    ScriptMismatch(String message) {
+      super(message);
+    }
+  }
+}

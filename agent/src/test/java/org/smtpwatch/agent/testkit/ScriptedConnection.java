@@ -1,0 +1,89 @@
+package org.smtpwatch.agent.testkit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/** The server side of one accepted connection, as the script steps see it. */
+final class ScriptedConnection {
+
+  /** No client under test takes this long; reaching it means the test itself is broken. */
+  static final Duration SAFETY_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Socket socket;
+  private final InputStream in;
+  private final Consumer<String> received;
+  private final Pauses pauses;
+
+  /** Waits that end early when the server is closed. */
+  interface Pauses {
+    void pause(Duration duration) throws IOException;
+  }
+
+  ScriptedConnection(Socket socket, Consumer<String> received, Pauses pauses) throws IOException {
+    this.socket = socket;
+    this.socket.setSoTimeout((int) SAFETY_TIMEOUT.toMillis());
+    this.in = socket.getInputStream();
+    this.received = received;
+    this.pauses = pauses;
+  }
+
+  void write(byte[] bytes) throws IOException {
+    socket.getOutputStream().write(bytes);
+    socket.getOutputStream().flush();
+  }
+
+  String readLine() throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int previous = -1;
+    while (true) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("client closed the connection while the script expected a line");
+      }
+      if (previous == '\r' && b == '\n') {
+        byte[] bytes = line.toByteArray();
+        String text = new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
+        received.accept(text);
+        return text;
+      }
+      line.write(b);
+      previous = b;
+    }
+  }
+
+  void pause(Duration duration) throws IOException {
+    pauses.pause(duration);
+  }
+
+  void drainUntilClosed() throws IOException {
+    byte[] buffer = new byte[1024];
+    try {
+      while (in.read(buffer) >= 0) {
+        // Discard: a tarpit ignores whatever the client says.
+      }
+    } catch (SocketTimeoutException e) {
+      throw new IOException("client did not give up within " + SAFETY_TIMEOUT, e);
+    } catch (IOException e) {
+      // A reset from the client also ends the stall.
+    }
+  }
+
+  void close() throws IOException {
+    socket.close();
+  }
+
+  void reset() throws IOException {
+    socket.setSoLinger(true, 0);
+    socket.close();
+  }
+
+  boolean isClosed() {
+    return socket.isClosed();
+  }
+}
