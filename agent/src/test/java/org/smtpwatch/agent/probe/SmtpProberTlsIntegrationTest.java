@@ -1,7 +1,6 @@
 package org.smtpwatch.agent.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.smtpwatch.agent.testkit.Script.script;
 import static org.smtpwatch.agent.testkit.TestEndpoints.endpoint;
 
@@ -64,19 +63,6 @@ class SmtpProberTlsIntegrationTest {
     return InetAddress.getLoopbackAddress();
   }
 
-  private static void assumeHandshakerBuilt() {
-    boolean built;
-    try {
-      TlsHandshaker.forPolicy(new TlsPolicy(false, false, null, null, null));
-      built = true;
-    } catch (UnsupportedOperationException e) {
-      built = false;
-    } catch (Exception e) {
-      built = true;
-    }
-    assumeTrue(built, "TlsHandshaker is still the skeleton on this branch");
-  }
-
   private static TlsPolicy unverified(boolean required) {
     return new TlsPolicy(required, false, null, null, null);
   }
@@ -131,7 +117,6 @@ class SmtpProberTlsIntegrationTest {
 
   @Test
   void startTlsHappyPathUpgradesAndDiscardsPlaintextCapabilities() {
-    assumeHandshakerBuilt();
     int port = startTlsServer();
 
     ProbeResult result =
@@ -165,7 +150,6 @@ class SmtpProberTlsIntegrationTest {
 
   @Test
   void implicitTlsHappyPath() {
-    assumeHandshakerBuilt();
     int port = implicitTlsServer();
 
     ProbeResult result =
@@ -188,7 +172,6 @@ class SmtpProberTlsIntegrationTest {
 
   @Test
   void plaintextSpokenToAnImplicitTlsPortIsModeMismatch() {
-    assumeHandshakerBuilt();
     int port = implicitTlsServer();
 
     ProbeResult result =
@@ -202,7 +185,6 @@ class SmtpProberTlsIntegrationTest {
 
   @Test
   void tlsSpokenToAPlaintextPortIsModeMismatch() throws Exception {
-    assumeHandshakerBuilt();
     scripted =
         ScriptedSmtpServer.start(
             script().send("220 " + HOST + " ESMTP plaintext").stallUntilClientCloses());
@@ -218,7 +200,6 @@ class SmtpProberTlsIntegrationTest {
 
   @Test
   void plaintextArrivingAfterStartTlsReadyIsAProtocolErrorNotAModeMismatch() throws Exception {
-    assumeHandshakerBuilt();
     scripted =
         ScriptedSmtpServer.start(
             ScriptedProbe.greetedAndEhlo("250-" + HOST, "250 STARTTLS")
@@ -240,7 +221,6 @@ class SmtpProberTlsIntegrationTest {
 
   @Test
   void serverDroppingTheConnectionAfterStartTlsReadyFailsTheHandshakePhase() throws Exception {
-    assumeHandshakerBuilt();
     scripted =
         ScriptedSmtpServer.start(
             ScriptedProbe.greetedAndEhlo("250-" + HOST, "250 STARTTLS")
@@ -260,7 +240,6 @@ class SmtpProberTlsIntegrationTest {
 
   @Test
   void unreadableCaFileIsATlsHandshakeFailureNamingTheFile() {
-    assumeHandshakerBuilt();
     int port = startTlsServer();
     Path missing = Path.of("/nonexistent/smtpwatch-test/ca.pem");
 
@@ -278,7 +257,6 @@ class SmtpProberTlsIntegrationTest {
 
   @Test
   void untrustedCertificateFailsVerificationButIsStillReported() {
-    assumeHandshakerBuilt();
     int port = implicitTlsServer();
 
     ProbeResult result =
