@@ -1,5 +1,6 @@
 package org.smtpwatch.agent.schedule;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -11,9 +12,13 @@ final class LogCapture implements AutoCloseable {
 
   private final Logger logger;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final Level levelBefore;
 
   LogCapture(Class<?> source) {
     logger = (Logger) LoggerFactory.getLogger(source);
+    // Whatever a logback-test.xml says, the lines under test must reach the appender.
+    levelBefore = logger.getLevel();
+    logger.setLevel(Level.DEBUG);
     appender.start();
     logger.addAppender(appender);
   }
@@ -33,6 +38,7 @@ final class LogCapture implements AutoCloseable {
   @Override
   public void close() {
     logger.detachAppender(appender);
+    logger.setLevel(levelBefore);
     appender.stop();
   }
 }
