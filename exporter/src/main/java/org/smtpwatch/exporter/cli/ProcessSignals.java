@@ -3,6 +3,7 @@ package org.smtpwatch.exporter.cli;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The signals a daemon reacts to: SIGHUP reloads, SIGTERM and SIGINT stop. Tests pass a fake that
@@ -49,7 +50,11 @@ final class SystemSignals implements ProcessSignals {
 
   private static void handle(String name, Runnable action) {
     try {
-      Signal.handle(new Signal(name), signal -> action.run());
+      SignalHandler previous = Signal.handle(new Signal(name), signal -> action.run());
+      if (previous == SignalHandler.SIG_IGN) {
+        // Ignored since the process started (nohup, a background job): the JVM keeps it so.
+        log.info("SIG{} is ignored by this process, as its parent asked", name);
+      }
     } catch (IllegalArgumentException e) {
       // The signal is ignored by the parent (nohup) or reserved (-Xrs): the shutdown hook remains.
       log.warn("cannot handle SIG{}: {}", name, e.getMessage());
