@@ -38,9 +38,23 @@ public final class Agent implements AutoCloseable {
    */
   public static Agent start(
       Config config, Prober prober, Function<Path, ConfigLoadResult> loader, Clock clock) {
+    return start(config, prober, loader, ScheduleLagObserver.IGNORE, clock);
+  }
+
+  /**
+   * As {@link #start(Config, Prober, Function, Clock)}, telling {@code lag} how late each probe
+   * started.
+   */
+  public static Agent start(
+      Config config,
+      Prober prober,
+      Function<Path, ConfigLoadResult> loader,
+      ScheduleLagObserver lag,
+      Clock clock) {
     ResultStore results = new ResultStore();
     ProbeRunner runner =
-        new ProbeRunner(prober, results, new StateChangeLog(), config.maxConcurrentProbes(), clock);
+        new ProbeRunner(
+            prober, results, new StateChangeLog(), config.maxConcurrentProbes(), lag, clock);
     ProbeSchedule schedule = ProbeSchedule.start(runner, clock);
     ConfigReloader reloader = new ConfigReloader(results, schedule, runner, loader, clock);
     reloader.apply(config);

@@ -43,6 +43,7 @@ public final class ProbeRunner {
   private final ResultStore store;
   private final StateChangeLog stateChanges;
   private final ProbePermits permits;
+  private final ScheduleLagObserver lag;
   private final Clock clock;
   private final ExecutorService executor = ProbeThreads.newExecutor();
   private final Set<EndpointKey> inFlight = ConcurrentHashMap.newKeySet();
@@ -53,11 +54,13 @@ public final class ProbeRunner {
       ResultStore store,
       StateChangeLog stateChanges,
       int maxConcurrentProbes,
+      ScheduleLagObserver lag,
       Clock clock) {
     this.prober = prober;
     this.store = store;
     this.stateChanges = stateChanges;
     this.permits = new ProbePermits(maxConcurrentProbes);
+    this.lag = lag;
     this.clock = clock;
   }
 
@@ -135,6 +138,7 @@ public final class ProbeRunner {
       return;
     }
     try {
+      lag.observe(Duration.between(plannedAt, clock.instant()));
       probeAndRecord(endpoint);
     } finally {
       permits.release();

@@ -39,7 +39,8 @@ class MisfireTest {
         };
     CountingProber prober = new CountingProber(blockingOnce);
 
-    try (Agent agent = start(prober)) {
+    Agent agent = start(prober);
+    try {
       assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
       awaitRuns(prober, metronome.key(), 5); // five runs of the slow endpoint missed meanwhile
       Instant released = Instant.now();
@@ -50,6 +51,8 @@ class MisfireTest {
       assertThat(after).hasSizeBetween(3, 5);
       assertNoBurst(after);
       assertThat(prober.overlaps()).isZero();
+    } finally {
+      agent.close();
     }
   }
 

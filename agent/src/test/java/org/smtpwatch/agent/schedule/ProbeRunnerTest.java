@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,7 @@ class ProbeRunnerTest {
         }
         return TestEndpoints.up(endpoint, Instant.now());
       };
+  private final List<Duration> lags = new CopyOnWriteArrayList<>();
   private ProbeRunner runner;
 
   @AfterEach
@@ -110,6 +112,19 @@ class ProbeRunnerTest {
   }
 
   @Test
+  void reportsHowLateEachProbeStarted() {
+    runner = runner(blocking, 1);
+    release.countDown();
+
+    runner.launch(endpoints(1).get(0), Instant.now().minusSeconds(2));
+    Poll.until("probe done", Duration.ofSeconds(5), () -> runner.inFlight() == 0);
+
+    assertThat(lags)
+        .singleElement()
+        .satisfies(lag -> assertThat(lag).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(7)));
+  }
+
+  @Test
   void afterStopNothingIsLaunched() {
     runner = runner(blocking, 1);
     Endpoint endpoint = endpoints(1).get(0);
@@ -137,7 +152,8 @@ class ProbeRunnerTest {
   }
 
   private ProbeRunner runner(Prober prober, int limit) {
-    return new ProbeRunner(prober, store, new StateChangeLog(), limit, Clock.systemUTC());
+    return new ProbeRunner(
+        prober, store, new StateChangeLog(), limit, lags::add, Clock.systemUTC());
   }
 
   private List<Endpoint> endpoints(int count) {
