@@ -85,14 +85,16 @@ public final class Agent implements AutoCloseable {
   @Override
   public void close() {
     schedule.close();
-    runner.stop(longestTimeout().plus(PROBE_MARGIN));
+    runner.stop(stopGrace());
   }
 
-  private Duration longestTimeout() {
-    Config running = reloader.running();
-    return running.endpoints().stream()
-        .map(Endpoint::timeout)
-        .max(Duration::compareTo)
-        .orElse(Duration.ZERO);
+  /** The longest {@link #close()} waits for probes in flight: the longest timeout and a margin. */
+  public Duration stopGrace() {
+    Duration longestTimeout =
+        reloader.running().endpoints().stream()
+            .map(Endpoint::timeout)
+            .max(Duration::compareTo)
+            .orElse(Duration.ZERO);
+    return longestTimeout.plus(PROBE_MARGIN);
   }
 }

@@ -3,7 +3,6 @@ package org.smtpwatch.exporter.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +16,6 @@ import org.smtpwatch.config.Config;
 import org.smtpwatch.config.ConfigError;
 import org.smtpwatch.config.ConfigLoadResult;
 import org.smtpwatch.config.ConfigLoader;
-import org.smtpwatch.config.Endpoint;
 
 /**
  * {@code smtpwatch [run] --config FILE}: the daemon. Loads the config (exit 2 if invalid), probes
@@ -88,7 +86,7 @@ public final class RunCommand implements CliCommand {
     Agent agent = Agent.start(config, prober, loader, clock);
     try {
       signals.onReload(() -> agent.reloader().reload(configFile));
-      signals.onTerminate(() -> stopAndWait(stopRequested, stopped, config));
+      signals.onTerminate(() -> stopAndWait(stopRequested, stopped, agent));
       log.info(
           "smtpwatch running: {} endpoints from {}; HTTP on {} is not served yet",
           config.endpoints().size(),
@@ -106,16 +104,10 @@ public final class RunCommand implements CliCommand {
   // Runs on the signal or shutdown-hook thread: the JVM may exit as soon as this returns, so it
   // waits for the agent to stop, but no longer than the probes' own deadlines allow.
   private static void stopAndWait(
-      CountDownLatch stopRequested, CountDownLatch stopped, Config config) {
+      CountDownLatch stopRequested, CountDownLatch stopped, Agent agent) {
     stopRequested.countDown();
-    Duration longest =
-        config.endpoints().stream()
-            .map(Endpoint::timeout)
-            .max(Duration::compareTo)
-            .orElse(Duration.ZERO)
-            .plusSeconds(5);
     try {
-      stopped.await(longest.toMillis(), TimeUnit.MILLISECONDS);
+      stopped.await(agent.stopGrace().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
