@@ -1,23 +1,172 @@
 package org.smtpwatch.exporter.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smtpwatch.agent.probe.Prober;
+import org.smtpwatch.agent.probe.SmtpProber;
+import org.smtpwatch.agent.schedule.Agent;
+import org.smtpwatch.config.Config;
+import org.smtpwatch.config.ConfigError;
+import org.smtpwatch.config.ConfigLoadResult;
+import org.smtpwatch.config.ConfigLoader;
 
-/** SKELETON: replaced by the work that builds this verb. */
+/**
+ * {@code smtpwatch [run] --config FILE}: the daemon. Loads the config (exit 2 if invalid), probes
+ * on schedule until SIGTERM or SIGINT (exit 0), reloads on SIGHUP.
+ */
 public final class RunCommand implements CliCommand {
+
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+  private static final String USAGE_LINE = "usage: smtpwatch [run] --config FILE";
 
   private final PrintStream out;
   private final PrintStream err;
+  private final Function<Path, ConfigLoadResult> loader;
+  private final Prober prober;
+  private final ProcessSignals signals;
+  private final Clock clock;
 
   public RunCommand(PrintStream out, PrintStream err) {
+    this(
+        out,
+        err,
+        new ConfigLoader()::load,
+        new SmtpProber(),
+        ProcessSignals.system(),
+        Clock.systemUTC());
+  }
+
+  public RunCommand(
+      PrintStream out,
+      PrintStream err,
+      Function<Path, ConfigLoadResult> loader,
+      Prober prober,
+      ProcessSignals signals,
+      Clock clock) {
     this.out = out;
     this.err = err;
+    this.loader = loader;
+    this.prober = prober;
+    this.signals = signals;
+    this.clock = clock;
   }
 
   @Override
   public int run(List<String> args) {
-    err.println("not built yet");
-    out.flush();
-    return USAGE;
+    Path configFile;
+    try {
+      configFile = parse(args);
+    } catch (UsageException e) {
+      err.println("smtpwatch run: " + e.getMessage() + " (" + USAGE_LINE + ")");
+      return USAGE;
+    }
+    if (configFile == null) {
+      out.println(USAGE_LINE);
+      return 0;
+    }
+    ConfigLoadResult loaded = loader.apply(configFile);
+    if (loaded instanceof ConfigLoadResult.Invalid invalid) {
+      invalid.errors().stream().map(ConfigError::toString).forEach(err::println);
+      return USAGE;
+    }
+    runUntilStopped(configFile, ((ConfigLoadResult.Loaded) loaded).config());
+    return 0;
+  }
+
+  private void runUntilStopped(Path configFile, Config config) {
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Agent agent = Agent.start(config, prober, loader, clock);
+    try {
+      signals.onReload(() -> agent.reloader().reload(configFile));
+      signals.onTerminate(() -> stopAndWait(stopRequested, stopped, agent));
+      log.info(
+          "smtpwatch running: {} endpoints from {}; HTTP on {} is not served yet",
+          config.endpoints().size(),
+          configFile,
+          config.listen());
+      awaitUninterruptibly(stopRequested);
+      log.info("smtpwatch stopping: no new probes, waiting for those in flight");
+    } finally {
+      agent.close();
+      stopped.countDown();
+    }
+    log.info("smtpwatch stopped");
+  }
+
+  // Runs on the signal or shutdown-hook thread: the JVM may exit as soon as this returns, so it
+  // waits for the agent to stop, but no longer than the probes' own deadlines allow.
+  private static void stopAndWait(
+      CountDownLatch stopRequested, CountDownLatch stopped, Agent agent) {
+    stopRequested.countDown();
+    try {
+      stopped.await(agent.stopGrace().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // The daemon's main thread has nothing else to do; only a stop request ends the wait.
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        latch.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The config file, or {@code null} when help was asked for. */
+  private static Path parse(List<String> args) throws UsageException {
+    List<String> rest =
+        !args.isEmpty() && args.get(0).equals("run") ? args.subList(1, args.size()) : args;
+    Path config = null;
+    for (int i = 0; i < rest.size(); i++) {
+      String arg = rest.get(i);
+      if (arg.equals("-h") || arg.equals("--help")) {
+        return null;
+      } else if (arg.equals("--config")) {
+        if (i + 1 >= rest.size()) {
+          throw new UsageException("--config needs a FILE");
+        }
+        config = configPath(rest.get(++i));
+      } else if (arg.startsWith("--config=")) {
+        config = configPath(arg.substring("--config=".length()));
+      } else if (arg.startsWith("-")) {
+        throw new UsageException("unknown option " + arg);
+      } else {
+        throw new UsageException("unexpected argument " + arg);
+      }
+    }
+    if (config == null) {
+      throw new UsageException("missing --config FILE");
+    }
+    return config;
+  }
+
+  private static Path configPath(String value) throws UsageException {
+    if (value.isBlank()) {
+      throw new UsageException("--config needs a FILE");
+    }
+    return Path.of(value);
+  }
+
+  private static final class UsageException extends Exception {
+    UsageException(String message) {
+      super(message);
+    }
   }
 }

@@ -1,0 +1,159 @@
+package org.smtpwatch.agent.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smtpwatch.agent.probe.ProbeResult;
+import org.smtpwatch.agent.probe.Prober;
+import org.smtpwatch.agent.probe.Transcript;
+import org.smtpwatch.config.Endpoint;
+import org.smtpwatch.config.EndpointKey;
+
+/**
+ * Runs scheduled probes off the Quartz threads and counts their results.
+ *
+ * <p>Why probes do not run on the Quartz threads: a Quartz job that waited for its probe would hold
+ * a Quartz thread for up to the probe's timeout, so a few hanging servers would delay the triggers
+ * of every other endpoint unless the Quartz pool had a thread per endpoint. Instead each run is
+ * handed to the probe executor (virtual threads on Java 21+) and the job returns at once. Three
+ * rules then give the guarantees the schedule promises:
+ *
+ * <ul>
+ *   <li>an endpoint is never probed twice at once: a run whose previous probe is still in flight
+ *       (or still waiting for a permit) is skipped, so a slow endpoint loses runs instead of piling
+ *       them up, and no burst follows when it recovers;
+ *   <li>at most {@link ProbePermits#limit()} probes talk to servers at once; a run waits for a
+ *       permit no longer than until its next planned run, after which it would be stale;
+ *   <li>each probe holds only its own deadline (the prober returns within the endpoint's timeout),
+ *       so a hanging endpoint delays nobody but itself.
+ * </ul>
+ */
+public final class ProbeRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(ProbeRunner.class);
+
+  private final Prober prober;
+  private final ResultStore store;
+  private final StateChangeLog stateChanges;
+  private final ProbePermits permits;
+  private final ScheduleLagObserver lag;
+  private final Clock clock;
+  private final ExecutorService executor = ProbeThreads.newExecutor();
+  private final Set<EndpointKey> inFlight = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopped;
+
+  public ProbeRunner(
+      Prober prober,
+      ResultStore store,
+      StateChangeLog stateChanges,
+      int maxConcurrentProbes,
+      ScheduleLagObserver lag,
+      Clock clock) {
+    this.prober = prober;
+    this.store = store;
+    this.stateChanges = stateChanges;
+    this.permits = new ProbePermits(maxConcurrentProbes);
+    this.lag = lag;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts a probe of {@code endpoint} in the background unless one is still in flight.
+   *
+   * @param plannedAt when the schedule meant this run to start
+   * @return whether a probe was started
+   */
+  public boolean launch(Endpoint endpoint, Instant plannedAt) {
+    EndpointKey key = endpoint.key();
+    if (stopped) {
+      return false;
+    }
+    if (!inFlight.add(key)) {
+      log.debug("{}: previous probe still running, run planned at {} skipped", key, plannedAt);
+      return false;
+    }
+    try {
+      executor.execute(() -> runExclusive(endpoint, plannedAt));
+      return true;
+    } catch (RejectedExecutionException e) {
+      inFlight.remove(key); // stopping
+      return false;
+    }
+  }
+
+  /** Changes how many probes may run at once; see {@link ProbePermits#resize}. */
+  public void limitConcurrency(int maxConcurrentProbes) {
+    permits.resize(maxConcurrentProbes);
+  }
+
+  /** Probes started and not finished yet (including those waiting for a permit). */
+  public int inFlight() {
+    return inFlight.size();
+  }
+
+  /**
+   * Starts no more probes, interrupts those in flight, and waits at most {@code grace} for them
+   * (their own deadlines end them); probes still running after that are abandoned.
+   */
+  public void stop(Duration grace) {
+    stopped = true;
+    executor.shutdownNow();
+    try {
+      if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("{} probes still running at shutdown, abandoned", inFlight.size());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void runExclusive(Endpoint endpoint, Instant plannedAt) {
+    try {
+      runWithPermit(endpoint, plannedAt);
+    } finally {
+      inFlight.remove(endpoint.key());
+    }
+  }
+
+  private void runWithPermit(Endpoint endpoint, Instant plannedAt) {
+    Duration untilNextRun = Duration.between(clock.instant(), plannedAt.plus(endpoint.interval()));
+    try {
+      if (!permits.tryAcquire(untilNextRun)) {
+        log.warn(
+            "{}: run planned at {} skipped, all {} probe slots stayed busy until the next run",
+            endpoint.key(),
+            plannedAt,
+            permits.limit());
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // stopping
+      return;
+    }
+    try {
+      lag.observe(Duration.between(plannedAt, clock.instant()));
+      probeAndRecord(endpoint);
+    } finally {
+      permits.release();
+    }
+  }
+
+  private void probeAndRecord(Endpoint endpoint) {
+    ProbeResult result;
+    try {
+      result = prober.probe(endpoint, Transcript.discarding());
+    } catch (RuntimeException e) {
+      // The prober reports every network outcome as a result; an exception is a bug in it.
+      log.error("{}: the prober failed instead of reporting a result", endpoint.key(), e);
+      return;
+    }
+    store.record(result).ifPresent(stateChanges::logChange);
+  }
+}

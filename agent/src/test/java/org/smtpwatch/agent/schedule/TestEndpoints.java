@@ -1,0 +1,90 @@
+package org.smtpwatch.agent.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.smtpwatch.agent.probe.Failure;
+import org.smtpwatch.agent.probe.FailureReason;
+import org.smtpwatch.agent.probe.Phase;
+import org.smtpwatch.agent.probe.ProbeResult;
+import org.smtpwatch.config.Config;
+import org.smtpwatch.config.Endpoint;
+import org.smtpwatch.config.IpPreference;
+import org.smtpwatch.config.Mode;
+import org.smtpwatch.config.TlsPolicy;
+
+/** Endpoints, configs and probe results built directly, without the config loader or a prober. */
+final class TestEndpoints {
+
+  static final TlsPolicy NO_TLS = new TlsPolicy(false, false, null, null, null);
+
+  private TestEndpoints() {}
+
+  static Endpoint endpoint(String host, int port, Duration interval, Duration timeout) {
+    return endpoint(host, port, interval, timeout, Map.of());
+  }
+
+  static Endpoint endpoint(
+      String host, int port, Duration interval, Duration timeout, Map<String, String> labels) {
+    return new Endpoint(
+        host,
+        port,
+        Mode.PLAIN,
+        NO_TLS,
+        null,
+        labels,
+        interval,
+        timeout,
+        "probe.test",
+        IpPreference.ANY);
+  }
+
+  static Config config(int maxConcurrentProbes, List<Endpoint> endpoints) {
+    return new Config(
+        null,
+        "127.0.0.1:0",
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(15),
+        "probe.test",
+        maxConcurrentProbes,
+        endpoints);
+  }
+
+  static ProbeResult up(Endpoint endpoint, Instant startedAt) {
+    return new ProbeResult(
+        endpoint,
+        "127.0.0.1",
+        startedAt,
+        Duration.ofMillis(1),
+        List.of(),
+        null,
+        220,
+        "test ESMTP",
+        null,
+        false,
+        false,
+        null,
+        null,
+        null);
+  }
+
+  static ProbeResult down(
+      Endpoint endpoint, Instant startedAt, Phase phase, FailureReason reason, String detail) {
+    return new ProbeResult(
+        endpoint,
+        "127.0.0.1",
+        startedAt,
+        Duration.ofMillis(1),
+        List.of(),
+        new Failure(phase, reason, detail),
+        null,
+        null,
+        null,
+        false,
+        false,
+        null,
+        null,
+        null);
+  }
+}
