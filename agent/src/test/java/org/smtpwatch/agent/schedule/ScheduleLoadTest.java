@@ -12,12 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.smtpwatch.agent.probe.SmtpProber;
 import org.smtpwatch.config.ConfigLoadResult;
 import org.smtpwatch.config.Endpoint;
 
 /**
- * Two hundred real loopback servers probed every second for ten seconds, plus a tarpit that accepts
- * connections and never greets, with a timeout longer than its interval.
+ * Two hundred real loopback SMTP responders probed by the real prober every second for ten seconds,
+ * plus a tarpit that accepts connections and never greets, with a timeout longer than its interval.
  */
 class ScheduleLoadTest {
 
@@ -25,7 +26,7 @@ class ScheduleLoadTest {
 
   @Test
   void everyEndpointIsProbedOnScheduleAndNoneOverlapsItself() throws Exception {
-    try (GreetingServer servers = GreetingServer.start(200);
+    try (SmtpResponderFleet servers = SmtpResponderFleet.start(200);
         // Never accepts: the kernel completes the handshake from the backlog, no greeting comes.
         ServerSocket tarpit = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       List<Endpoint> endpoints = new ArrayList<>();
@@ -36,7 +37,7 @@ class ScheduleLoadTest {
           endpoint("127.0.0.1", tarpit.getLocalPort(), INTERVAL, Duration.ofSeconds(3));
       List<Endpoint> all = new ArrayList<>(endpoints);
       all.add(stuck);
-      CountingProber prober = new CountingProber(new GreetingProber());
+      CountingProber prober = new CountingProber(new SmtpProber());
 
       Instant start = Instant.now();
       Instant windowStart = start.plus(INTERVAL); // by then every endpoint has had its first run
