@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.smtpwatch.exporter.cli.CheckConfigCommand;
 import org.smtpwatch.exporter.cli.CliCommand;
 import org.smtpwatch.exporter.cli.CommandLine;
+import org.smtpwatch.exporter.cli.DemoCommand;
 import org.smtpwatch.exporter.cli.ProbeCommand;
 import org.smtpwatch.exporter.cli.RunCommand;
 
@@ -26,6 +27,7 @@ public final class Main {
     verbs.put("run", () -> new RunCommand(out, err));
     verbs.put("check-config", () -> new CheckConfigCommand(out, err));
     verbs.put("probe", () -> new ProbeCommand(out, err));
+    verbs.put("demo", () -> new DemoCommand(out, err));
     return new CommandLine(verbs, BuildInfo.current(), out, err).run(List.of(args));
   }
 }

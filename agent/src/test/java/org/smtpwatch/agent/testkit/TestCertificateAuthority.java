@@ -6,6 +6,10 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import org.smtpwatch.agent.tls.issue.CertificateSigner;
+import org.smtpwatch.agent.tls.issue.CertificateSpec;
+import org.smtpwatch.agent.tls.issue.KeyType;
+import org.smtpwatch.agent.tls.issue.PemFiles;
 
 /**
  * A certificate authority for tests: a self-signed root, or an intermediate below another
@@ -28,7 +32,7 @@ public final class TestCertificateAuthority {
 
   /** A self-signed root described by {@code spec} (its SANs are ignored). */
   public static TestCertificateAuthority root(CertificateSpec spec) {
-    KeyPair pair = spec.keyType().keyPair();
+    KeyPair pair = TestKeys.pairFor(spec.keyType());
     X509Certificate self =
         CertificateSigner.sign(spec, pair.getPublic(), null, pair, spec.keyType(), true);
     return new TestCertificateAuthority(pair, spec.keyType(), self, List.of(self));
@@ -36,7 +40,7 @@ public final class TestCertificateAuthority {
 
   /** An intermediate authority signed by this one. */
   public TestCertificateAuthority intermediate(CertificateSpec spec) {
-    KeyPair pair = spec.keyType().keyPair();
+    KeyPair pair = TestKeys.pairFor(spec.keyType());
     X509Certificate issued =
         CertificateSigner.sign(spec, pair.getPublic(), certificate, keyPair, keyType, true);
     List<X509Certificate> path = new ArrayList<>();
@@ -47,7 +51,7 @@ public final class TestCertificateAuthority {
 
   /** A server certificate signed by this authority; its chain carries the intermediates. */
   public TestCertificates issue(CertificateSpec spec) {
-    KeyPair pair = spec.keyType().keyPair();
+    KeyPair pair = TestKeys.pairFor(spec.keyType());
     X509Certificate leaf =
         CertificateSigner.sign(spec, pair.getPublic(), certificate, keyPair, keyType, false);
     List<X509Certificate> chain = new ArrayList<>();

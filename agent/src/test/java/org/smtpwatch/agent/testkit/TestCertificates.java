@@ -17,6 +17,10 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.smtpwatch.agent.tls.issue.CertificateSigner;
+import org.smtpwatch.agent.tls.issue.CertificateSpec;
+import org.smtpwatch.agent.tls.issue.KeyType;
+import org.smtpwatch.agent.tls.issue.PemFiles;
 
 /**
  * A server certificate for tests, with its private key, the chain a server presents and the root a
@@ -72,7 +76,7 @@ public final class TestCertificates {
 
   /** A self-signed server certificate: the leaf is its own trust anchor. */
   public static TestCertificates selfSigned(CertificateSpec spec) {
-    KeyPair pair = spec.keyType().keyPair();
+    KeyPair pair = TestKeys.pairFor(spec.keyType());
     X509Certificate self =
         CertificateSigner.sign(spec, pair.getPublic(), null, pair, spec.keyType(), false);
     return new TestCertificates(List.of(self), pair.getPrivate(), self);

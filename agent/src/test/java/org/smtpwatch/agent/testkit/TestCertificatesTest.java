@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smtpwatch.agent.tls.issue.CertificateSpec;
+import org.smtpwatch.agent.tls.issue.KeyType;
 
 /** The test kit itself: what teammates rely on when they build servers from it. */
 class TestCertificatesTest {

@@ -7,9 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.smtpwatch.agent.testkit.CertificateSpec;
-import org.smtpwatch.agent.testkit.KeyType;
 import org.smtpwatch.agent.testkit.TestCertificates;
+import org.smtpwatch.agent.tls.issue.CertificateSpec;
+import org.smtpwatch.agent.tls.issue.KeyType;
 
 class HostnameMatcherTest {
 

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.smtpwatch.agent.probe.FailureReason;
 import org.smtpwatch.agent.probe.Phase;
-import org.smtpwatch.agent.testkit.CertificateSpec;
-import org.smtpwatch.agent.testkit.KeyType;
 import org.smtpwatch.agent.testkit.TestCertificateAuthority;
 import org.smtpwatch.agent.testkit.TestCertificates;
+import org.smtpwatch.agent.tls.issue.CertificateSpec;
+import org.smtpwatch.agent.tls.issue.KeyType;
 import org.smtpwatch.config.TlsPolicy;
 
 /** Handshakes against loopback TLS servers presenting good and bad certificates. */
@@ -43,7 +43,7 @@ class TlsHandshakerCertificateTest {
       assertThat(result.session().version()).isEqualTo("TLSv1.3");
       assertThat(result.session().cipher()).startsWith("TLS_AES_");
       CertificateDetails details = result.certificate();
-      assertThat(details.subject()).isEqualTo("CN=localhost,O=smtpwatch tests");
+      assertThat(details.subject()).isEqualTo("CN=localhost,O=smtpwatch");
       assertThat(details.issuer())
           .isEqualTo(certs.trustAnchor().getSubjectX500Principal().getName("RFC2253"));
       assertThat(details.serial()).isEqualTo(certs.leaf().getSerialNumber().toString(16));
@@ -114,7 +114,7 @@ class TlsHandshakerCertificateTest {
       assertThat(result.failure().phase()).isEqualTo(Phase.TLS_HANDSHAKE);
       assertThat(result.failure().reason()).isEqualTo(FailureReason.CERT_EXPIRED);
       assertThat(result.failure().detail())
-          .isEqualTo("certificate CN=localhost,O=smtpwatch tests expired on " + notAfter);
+          .isEqualTo("certificate CN=localhost,O=smtpwatch expired on " + notAfter);
       assertThat(result.certificate().notAfter()).isEqualTo(notAfter);
       assertThat(result.certificate().trusted()).isFalse();
       assertThat(result.certificate().hostnameMatch()).isTrue();
@@ -135,7 +135,7 @@ class TlsHandshakerCertificateTest {
 
       assertThat(result.failure().reason()).isEqualTo(FailureReason.CERT_EXPIRED);
       assertThat(result.failure().detail())
-          .isEqualTo("certificate CN=localhost,O=smtpwatch tests is not valid before " + notBefore);
+          .isEqualTo("certificate CN=localhost,O=smtpwatch is not valid before " + notBefore);
       assertThat(result.certificate().notBefore()).isEqualTo(notBefore);
     }
   }
@@ -150,7 +150,7 @@ class TlsHandshakerCertificateTest {
 
       assertThat(result.failure().reason()).isEqualTo(FailureReason.CERT_UNTRUSTED);
       assertThat(result.failure().detail())
-          .startsWith("self-signed certificate CN=localhost,O=smtpwatch tests is not trusted");
+          .startsWith("self-signed certificate CN=localhost,O=smtpwatch is not trusted");
       assertThat(result.certificate().trusted()).isFalse();
       assertThat(result.certificate().validationError()).isEqualTo(result.failure().detail());
     }
@@ -243,7 +243,7 @@ class TlsHandshakerCertificateTest {
       assertThat(details.hostnameMatch()).isFalse();
       assertThat(details.notAfter()).isEqualTo(notAfter);
       assertThat(details.validationError())
-          .isEqualTo("certificate CN=other.example,O=smtpwatch tests expired on " + notAfter);
+          .isEqualTo("certificate CN=other.example,O=smtpwatch expired on " + notAfter);
       assertThat(details.san()).containsExactly("other.example");
     }
   }

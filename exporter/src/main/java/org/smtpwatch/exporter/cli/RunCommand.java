@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,52 +79,13 @@ public final class RunCommand implements CliCommand {
   }
 
   private void runUntilStopped(Path configFile, Config config) {
-    CountDownLatch stopRequested = new CountDownLatch(1);
-    CountDownLatch stopped = new CountDownLatch(1);
     Agent agent = Agent.start(config, prober, loader, clock);
-    try {
-      signals.onReload(() -> agent.reloader().reload(configFile));
-      signals.onTerminate(() -> stopAndWait(stopRequested, stopped, agent));
-      log.info(
-          "smtpwatch running: {} endpoints from {}; HTTP on {} is not served yet",
-          config.endpoints().size(),
-          configFile,
-          config.listen());
-      awaitUninterruptibly(stopRequested);
-      log.info("smtpwatch stopping: no new probes, waiting for those in flight");
-    } finally {
-      agent.close();
-      stopped.countDown();
-    }
-    log.info("smtpwatch stopped");
-  }
-
-  // Runs on the signal or shutdown-hook thread: the JVM may exit as soon as this returns, so it
-  // waits for the agent to stop, but no longer than the probes' own deadlines allow.
-  private static void stopAndWait(
-      CountDownLatch stopRequested, CountDownLatch stopped, Agent agent) {
-    stopRequested.countDown();
-    try {
-      stopped.await(agent.stopGrace().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  // The daemon's main thread has nothing else to do; only a stop request ends the wait.
-  private static void awaitUninterruptibly(CountDownLatch latch) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        latch.await();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    log.info(
+        "smtpwatch running: {} endpoints from {}; HTTP on {} is not served yet",
+        config.endpoints().size(),
+        configFile,
+        config.listen());
+    new AgentLifetime(signals).runUntilStopped(agent, () -> agent.reloader().reload(configFile));
   }
 
   /** The config file, or {@code null} when help was asked for. */

@@ -10,6 +10,7 @@ public final class Usage {
         Usage: smtpwatch [run] --config FILE
                smtpwatch check-config FILE
                smtpwatch probe HOST:PORT [options]
+               smtpwatch demo
                smtpwatch --version | --help
 
         Probes the SMTP ports of mail servers (25, 465, 587, 2525) and exports
@@ -17,11 +18,14 @@ public final class Usage {
 
         Commands:
           run --config FILE     probe every configured endpoint on its schedule and
-                                serve /metrics; the default when the first argument
-                                is a flag
+                                log every change of state; SIGHUP reloads the
+                                file; the default when the first argument is a flag
           check-config FILE     validate a config file and exit
           probe HOST:PORT       probe one endpoint now and report every phase, the
                                 TLS session and the certificate
+          demo                  start a mail server on loopback (ports shaped like
+                                25, 465, 587, 2525, a fresh certificate) and probe
+                                it on schedule; no mail server or config needed
 
         Probe options:
           --mode plain|starttls|tls

@@ -110,7 +110,7 @@ class CommandLineTest {
         .contains("--mode plain|starttls|tls", "--timeout DURATION", "--ca-file FILE")
         .contains("--server-name NAME", "--no-verify", "--ehlo-name NAME", "-4, -6")
         .contains("--json", "--transcript", "-h, --help")
-        .doesNotContain("demo");
+        .contains("\n       smtpwatch demo\n", "  demo  ");
     assertThat(Usage.text().lines()).allSatisfy(line -> assertThat(line.length()).isLessThan(80));
   }
 }

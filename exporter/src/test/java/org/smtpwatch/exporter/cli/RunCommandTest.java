@@ -165,20 +165,4 @@ class RunCommandTest {
   }
 
   /** Signals the test raises itself. */
-  private static final class FakeSignals implements ProcessSignals {
-    volatile Runnable reload;
-    volatile Runnable terminate;
-    final CountDownLatch installed = new CountDownLatch(1);
-
-    @Override
-    public void onReload(Runnable action) {
-      reload = action;
-    }
-
-    @Override
-    public void onTerminate(Runnable action) {
-      terminate = action;
-      installed.countDown();
-    }
-  }
 }

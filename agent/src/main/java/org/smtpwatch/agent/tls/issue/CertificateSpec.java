@@ -1,4 +1,4 @@
-package org.smtpwatch.agent.testkit;
+package org.smtpwatch.agent.tls.issue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +9,9 @@ import java.util.Objects;
 import org.bouncycastle.util.IPAddress;
 
 /**
- * What a test certificate should look like. Validity instants are truncated to whole seconds (X.509
- * cannot hold more), so {@code spec.notAfter()} equals the issued certificate's notAfter exactly
- * and tests can assert on it.
+ * What a certificate to issue should look like (for the demo's mail server and for tests). Validity
+ * instants are truncated to whole seconds (X.509 cannot hold more), so {@code spec.notAfter()}
+ * equals the issued certificate's notAfter exactly and tests can assert on it.
  *
  * @param commonName the subject CN
  * @param dnsNames DNS subject alternative names
@@ -54,7 +54,7 @@ public record CertificateSpec(
     for (String host : hosts) {
       (IPAddress.isValid(host) ? ips : dns).add(host);
     }
-    Instant now = TestCertificates.now();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String commonName = hosts.length > 0 ? hosts[0] : "smtpwatch test server";
     return new CertificateSpec(
         commonName,
@@ -70,7 +70,7 @@ public record CertificateSpec(
    * years.
    */
   public static CertificateSpec forAuthority(String commonName) {
-    Instant now = TestCertificates.now();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     return new CertificateSpec(
         commonName,
         List.of(),

@@ -1,4 +1,4 @@
-package org.smtpwatch.agent.testkit;
+package org.smtpwatch.agent.tls.issue;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -28,7 +28,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Builds and signs X.509 v3 certificates from a {@link CertificateSpec} with Bouncy Castle. */
-final class CertificateSigner {
+public final class CertificateSigner {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -38,7 +38,7 @@ final class CertificateSigner {
    * Signs a certificate for {@code subjectKey}. A {@code null} issuer makes it self-signed (then
    * {@code signer} must be the subject's own pair).
    */
-  static X509Certificate sign(
+  public static X509Certificate sign(
       CertificateSpec spec,
       PublicKey subjectKey,
       X509Certificate issuer,
@@ -71,7 +71,7 @@ final class CertificateSigner {
                   new JcaContentSignerBuilder(signerType.signatureAlgorithm())
                       .build(signer.getPrivate())));
     } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
-      throw new IllegalStateException("cannot sign a test certificate for " + spec, e);
+      throw new IllegalStateException("cannot sign a certificate for " + spec, e);
     }
   }
 
@@ -112,7 +112,7 @@ final class CertificateSigner {
 
   private static X500Name name(String commonName) {
     return new X500NameBuilder(BCStyle.INSTANCE)
-        .addRDN(BCStyle.O, "smtpwatch tests")
+        .addRDN(BCStyle.O, "smtpwatch")
         .addRDN(BCStyle.CN, commonName)
         .build();
   }

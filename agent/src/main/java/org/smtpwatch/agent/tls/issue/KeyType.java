@@ -1,18 +1,14 @@
-package org.smtpwatch.agent.testkit;
+package org.smtpwatch.agent.tls.issue;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 
-/** The key types test certificates come with, and how each is generated. */
+/** The key types issued certificates come with, and how each is generated. */
 public enum KeyType {
-  /** RSA 2048: key pairs come from a small JVM-wide pool, because generating one takes ~100 ms. */
   RSA_2048("SHA256withRSA"),
-  /** EC on NIST P-256: fast, so every certificate gets a fresh pair. */
   EC_P256("SHA256withECDSA");
-
-  private static final KeyPairPool RSA_POOL = new KeyPairPool(8, KeyType::generateRsa);
 
   private final String signatureAlgorithm;
 
@@ -25,8 +21,9 @@ public enum KeyType {
     return signatureAlgorithm;
   }
 
-  KeyPair keyPair() {
-    return this == RSA_2048 ? RSA_POOL.next() : generateEc();
+  /** A fresh key pair (RSA 2048 takes ~100 ms; P-256 is fast). */
+  public KeyPair generate() {
+    return this == RSA_2048 ? generateRsa() : generateEc();
   }
 
   private static KeyPair generateRsa() {

@@ -1,4 +1,4 @@
-package org.smtpwatch.agent.testkit;
+package org.smtpwatch.agent.tls.issue;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -9,12 +9,12 @@ import java.util.List;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
 /** Writes certificates and keys as PEM, the format {@code ca_file} and mail servers read. */
-final class PemFiles {
+public final class PemFiles {
 
   private PemFiles() {}
 
   /** Writes every object (certificates, private keys) to {@code file}, replacing it. */
-  static Path write(Path file, List<?> objects) throws IOException {
+  public static Path write(Path file, List<?> objects) throws IOException {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
         JcaPEMWriter pem = new JcaPEMWriter(out)) {
       for (Object object : objects) {
