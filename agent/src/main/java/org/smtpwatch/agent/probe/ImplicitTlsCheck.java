@@ -23,11 +23,13 @@ final class ImplicitTlsCheck {
 
   private ImplicitTlsCheck() {}
 
-  static boolean speaksImplicitTls(InetAddress address, Endpoint endpoint, Deadline deadline) {
+  static boolean speaksImplicitTls(
+      InetAddress address, Endpoint endpoint, Deadline deadline, ProbeAlarm alarm) {
     // Verification off and no ca_file: the question is "is this TLS", not "is it trusted".
     TlsPolicy lenient = new TlsPolicy(false, false, null, endpoint.tls().serverName(), null);
     try (Socket socket =
         Connector.open(new InetSocketAddress(address, endpoint.port()), deadline)) {
+      alarm.guard(socket);
       TlsHandshakeResult result =
           TlsHandshaker.forPolicy(lenient)
               .handshake(socket, endpoint.host(), endpoint.port(), deadline.remaining());

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smtpwatch.agent.smtp.EhloCapabilities;
@@ -27,14 +28,20 @@ final class ProbeRun {
   private final Transcript transcript;
   private final BoundedResolution resolution;
   private final Deadline deadline;
+  private final ProbeAlarm alarm;
   private final ProbeFindings findings = new ProbeFindings();
   private SmtpChannel channel;
 
-  ProbeRun(Endpoint endpoint, Transcript transcript, BoundedResolution resolution) {
+  ProbeRun(
+      Endpoint endpoint,
+      Transcript transcript,
+      BoundedResolution resolution,
+      ScheduledExecutorService alarmTimer) {
     this.endpoint = endpoint;
     this.transcript = transcript;
     this.resolution = resolution;
     this.deadline = Deadline.after(endpoint.timeout());
+    this.alarm = new ProbeAlarm(alarmTimer, deadline);
   }
 
   ProbeResult execute() {
@@ -43,7 +50,7 @@ final class ProbeRun {
     try {
       run();
     } catch (StepFailure e) {
-      failure = e.failure();
+      failure = alarm.rang() ? cutAtDeadline(e.failure().phase()) : e.failure();
     } catch (RuntimeException e) {
       // Last resort so the schedule keeps running; tests assert no probe ends up here.
       log.error("probe of {} failed with a bug", endpoint.target(), e);
@@ -53,6 +60,7 @@ final class ProbeRun {
               FailureReason.PROTOCOL,
               "internal error: " + NetworkFailures.describe(e));
     } finally {
+      alarm.close();
       if (channel != null) {
         channel.close();
       }
@@ -63,10 +71,21 @@ final class ProbeRun {
     return findings.toResult(endpoint, startedAt, deadline.elapsed(), failure);
   }
 
+  private Failure cutAtDeadline(Phase phase) {
+    return new Failure(
+        phase,
+        FailureReason.TIMEOUT,
+        "the probe's deadline of "
+            + endpoint.timeout().toMillis()
+            + " ms passed during "
+            + phase.label()
+            + " (the server was still sending, too slowly)");
+  }
+
   private void run() throws StepFailure {
     List<InetAddress> addresses = AddressOrder.order(resolve(), endpoint.ipPreference());
     channel = connect(addresses);
-    SmtpSession session = new SmtpSession(channel, endpoint, deadline, findings);
+    SmtpSession session = new SmtpSession(channel, endpoint, deadline, findings, alarm);
     try {
       switch (endpoint.mode()) {
         case PLAIN -> plain(session);
@@ -130,6 +149,7 @@ final class ProbeRun {
       findings.address(e.address().getHostAddress());
       throw new StepFailure(e.failure());
     }
+    alarm.guard(connected.socket());
     findings.address(connected.address().getHostAddress());
     findings.completed(Phase.CONNECT, System.nanoTime() - start);
     note("connected to " + Connector.target(connected.address(), endpoint.port()));

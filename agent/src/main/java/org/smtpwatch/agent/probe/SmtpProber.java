@@ -1,6 +1,8 @@
 package org.smtpwatch.agent.probe;
 
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.smtpwatch.config.Endpoint;
 
 /**
@@ -10,6 +12,7 @@ import org.smtpwatch.config.Endpoint;
 public final class SmtpProber implements Prober {
 
   private final BoundedResolution resolution;
+  private final ScheduledExecutorService alarmTimer = alarmTimer();
 
   /** Resolves host names with the system resolver. */
   public SmtpProber() {
@@ -25,6 +28,21 @@ public final class SmtpProber implements Prober {
   public ProbeResult probe(Endpoint endpoint, Transcript transcript) {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(transcript, "transcript");
-    return new ProbeRun(endpoint, transcript, resolution).execute();
+    return new ProbeRun(endpoint, transcript, resolution, alarmTimer).execute();
+  }
+
+  // One timer thread serves every probe of this prober; cancelled alarms leave its queue at once,
+  // so ten thousand endpoints do not pile up disarmed alarms until their due time.
+  private static ScheduledExecutorService alarmTimer() {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "smtpwatch-probe-alarm");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 }

@@ -46,10 +46,17 @@ final class SmtpSession {
   private final Deadline deadline;
   private final StepLimits limits;
   private final ProbeFindings findings;
+  private final ProbeAlarm alarm;
   private State state = State.CONNECTED;
   private SmtpReply lastReply;
 
-  SmtpSession(SmtpChannel channel, Endpoint endpoint, Deadline deadline, ProbeFindings findings) {
+  SmtpSession(
+      SmtpChannel channel,
+      Endpoint endpoint,
+      Deadline deadline,
+      ProbeFindings findings,
+      ProbeAlarm alarm) {
+    this.alarm = alarm;
     this.channel = channel;
     this.endpoint = endpoint;
     this.deadline = deadline;
@@ -166,7 +173,7 @@ final class SmtpSession {
     boolean plaintext = state == State.CONNECTED && endpoint.mode() != Mode.TLS;
     if (plaintext && heard == 0 && !deadline.expired()) {
       channel.note(Transcript.Direction.NOTE, "no greeting; checking for implicit TLS");
-      if (ImplicitTlsCheck.speaksImplicitTls(channel.remoteAddress(), endpoint, deadline)) {
+      if (ImplicitTlsCheck.speaksImplicitTls(channel.remoteAddress(), endpoint, deadline, alarm)) {
         return new StepFailure(
             Phase.BANNER,
             FailureReason.MODE_MISMATCH,
