@@ -10,13 +10,13 @@ import java.net.UnknownHostException;
  * configured. Production configs should set {@code ehlo_name}; receivers that check that the name
  * resolves to the prober's address will otherwise complain.
  */
-final class LocalHostName {
+public final class LocalHostName {
 
   static final String FALLBACK = "localhost.localdomain";
 
   private LocalHostName() {}
 
-  static String lookUp() {
+  public static String lookUp() {
     try {
       String name = Hostnames.normalize(InetAddress.getLocalHost().getCanonicalHostName());
       if (name.contains(".") && Hostnames.isDnsName(name)) {

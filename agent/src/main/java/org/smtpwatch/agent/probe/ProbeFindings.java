@@ -44,9 +44,12 @@ final class ProbeFindings {
     this.address = address;
   }
 
+  // The banner is the greeting's first line: the server's identity. Later lines vary with state
+  // (postscreen repeats the first line only to clients it does not know yet), and a banner that
+  // changed with them would flip the banner series between two values.
   void greeting(SmtpReply reply) {
     greetingCode = reply.code();
-    banner = reply.text();
+    banner = reply.lines().isEmpty() ? "" : reply.lines().get(0).strip();
   }
 
   /** Capabilities from EHLO on the channel before any TLS. */

@@ -8,6 +8,7 @@ import org.smtpwatch.agent.smtp.EhloCapabilities;
 import org.smtpwatch.agent.tls.CertificateDetails;
 import org.smtpwatch.agent.tls.TlsSession;
 import org.smtpwatch.config.Endpoint;
+import org.smtpwatch.config.Mode;
 
 /**
  * Everything one probe learned, immutable. A failed probe still carries every phase it completed
@@ -19,7 +20,7 @@ import org.smtpwatch.config.Endpoint;
  * @param phases completed phases in the order they ran
  * @param failure {@code null} when the probe met the endpoint's policy
  * @param greetingCode the greeting's reply code, or {@code null} if none was read
- * @param banner the greeting text after the code, lines joined by a space, or {@code null}
+ * @param banner the text of the greeting's first line after the code, or {@code null}
  * @param ehlo capabilities from the last EHLO (after TLS where TLS was used), or {@code null}
  * @param startTlsOffered EHLO on the plaintext channel offered STARTTLS
  * @param authBeforeTls AUTH was offered on the plaintext channel
@@ -49,6 +50,15 @@ public record ProbeResult(
 
   public boolean success() {
     return failure == null;
+  }
+
+  /**
+   * Whether EHLO was answered on a plaintext channel, so {@link #startTlsOffered()} and {@link
+   * #authBeforeTls()} are facts rather than defaults. False in mode {@code tls}, which has no
+   * plaintext channel, and for a probe that failed before its first EHLO.
+   */
+  public boolean plaintextEhloCompleted() {
+    return endpoint.mode() != Mode.TLS && phaseDuration(Phase.EHLO).isPresent();
   }
 
   public Optional<Duration> phaseDuration(Phase phase) {

@@ -135,7 +135,11 @@ final class ProbeRun {
     long start = System.nanoTime();
     List<InetAddress> addresses = resolution.resolve(endpoint.host(), deadline);
     findings.completed(Phase.RESOLVE, System.nanoTime() - start);
-    note("resolved " + endpoint.host() + " to " + addresses);
+    note(
+        "resolved "
+            + endpoint.host()
+            + " to "
+            + addresses.stream().map(InetAddress::getHostAddress).toList());
     return addresses;
   }
 

@@ -106,7 +106,9 @@ final class SmtpSession {
       throw new StepFailure(implicit ? result.failure() : afterStartTls(result.failure()));
     }
     findings.completed(Phase.TLS_HANDSHAKE, System.nanoTime() - start);
-    channel.note(Transcript.Direction.NOTE, "TLS established: " + result.session());
+    channel.note(
+        Transcript.Direction.NOTE,
+        "TLS established: " + result.session().version() + " " + result.session().cipher());
     attachTls(result);
     if (!implicit) {
       findings.discardPlaintextEhlo();

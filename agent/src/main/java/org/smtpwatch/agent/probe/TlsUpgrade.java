@@ -26,11 +26,11 @@ final class TlsUpgrade {
     try {
       return TlsHandshaker.forPolicy(policy);
     } catch (TlsSetupException e) {
-      String file = policy.caFileIfSet().map(path -> "ca_file " + path + ": ").orElse("");
       throw new StepFailure(
           Phase.TLS_HANDSHAKE,
           FailureReason.TLS_HANDSHAKE,
-          "cannot prepare TLS trust: " + file + e.getMessage());
+          // The message names the file and what is wrong with it.
+          "cannot prepare TLS trust: " + e.getMessage());
     }
   }
 }

@@ -81,7 +81,7 @@ class SmtpProberTest {
     ProbeResult result =
         probe.run(script().stallUntilClientCloses(), Mode.STARTTLS, tlsRequired(), timeout);
 
-    assertFailure(result, Phase.BANNER, FailureReason.TIMEOUT, "no greeting within 700 ms");
+    assertFailure(result, Phase.BANNER, FailureReason.TIMEOUT, "no greeting within 900 ms");
     assertThat(phases(result)).containsExactly(Phase.RESOLVE, Phase.CONNECT);
     assertThat(result.greetingCode()).isNull();
     assertThat(result.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(700));
@@ -107,7 +107,7 @@ class SmtpProberTest {
     ProbeResult result = probe.run(slow, Mode.PLAIN, noTls());
 
     assertThat(result.failure()).isNull();
-    assertThat(result.banner()).isEqualTo("mx.smtpwatch.test ESMTP postscreen says hello go ahead");
+    assertThat(result.banner()).as("the first line only").isEqualTo("mx.smtpwatch.test ESMTP");
     // The server's pauses start when it sends the first line, a little before the banner phase.
     assertThat(result.phaseDuration(Phase.BANNER)).get().matches(d -> d.toMillis() >= 700);
     assertWithin(result, TIMEOUT);

@@ -22,9 +22,10 @@ final class AgentLifetime {
 
   /**
    * Blocks until a stop signal, then closes {@code agent}. {@code onReload} runs on SIGHUP; pass
-   * {@code null} where there is nothing to reload.
+   * {@code null} where there is nothing to reload. {@code announce} runs once the signal handlers
+   * are in place, so whoever reads "running" can signal the process right away.
    */
-  void runUntilStopped(Agent agent, Runnable onReload) {
+  void runUntilStopped(Agent agent, Runnable onReload, Runnable announce) {
     CountDownLatch stopRequested = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     try {
@@ -32,6 +33,7 @@ final class AgentLifetime {
         signals.onReload(onReload);
       }
       signals.onTerminate(() -> stopAndWait(stopRequested, stopped, agent));
+      announce.run();
       awaitUninterruptibly(stopRequested);
       log.info("smtpwatch stopping: no new probes, waiting for those in flight");
     } finally {

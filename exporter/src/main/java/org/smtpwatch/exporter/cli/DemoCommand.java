@@ -74,8 +74,6 @@ public final class DemoCommand implements CliCommand {
 
   private void runAgent(DemoSetup setup) {
     Agent agent = Agent.start(setup.config(), prober, this::noConfigFile, clock);
-    out.print(setup.introduction());
-    out.flush();
     ScheduledExecutorService printer =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -95,7 +93,14 @@ public final class DemoCommand implements CliCommand {
         period,
         TimeUnit.MILLISECONDS);
     try {
-      new AgentLifetime(signals).runUntilStopped(agent, null);
+      new AgentLifetime(signals)
+          .runUntilStopped(
+              agent,
+              null,
+              () -> {
+                out.print(setup.introduction());
+                out.flush();
+              });
     } finally {
       printer.shutdownNow();
     }

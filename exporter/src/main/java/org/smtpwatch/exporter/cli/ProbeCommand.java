@@ -9,9 +9,12 @@ import org.smtpwatch.agent.probe.ProbeResult;
 import org.smtpwatch.agent.probe.Prober;
 import org.smtpwatch.agent.probe.SmtpProber;
 import org.smtpwatch.agent.probe.Transcript;
+import org.smtpwatch.agent.tls.TlsHandshaker;
+import org.smtpwatch.agent.tls.TlsSetupException;
+import org.smtpwatch.config.Endpoint;
+import org.smtpwatch.config.LocalHostName;
 import org.smtpwatch.exporter.cli.probe.HumanReport;
 import org.smtpwatch.exporter.cli.probe.JsonReport;
-import org.smtpwatch.exporter.cli.probe.LocalHostName;
 import org.smtpwatch.exporter.cli.probe.ProbeArguments;
 import org.smtpwatch.exporter.cli.probe.ProbeRequest;
 import org.smtpwatch.exporter.cli.probe.TranscriptReport;
@@ -36,7 +39,7 @@ public final class ProbeCommand implements CliCommand {
   }
 
   public ProbeCommand(PrintStream out, PrintStream err, Prober prober, Clock clock) {
-    this(out, err, prober, clock, LocalHostName::forEhlo);
+    this(out, err, prober, clock, LocalHostName::lookUp);
   }
 
   ProbeCommand(
@@ -60,8 +63,16 @@ public final class ProbeCommand implements CliCommand {
       return USAGE;
     }
     ProbeRequest request = ((ProbeArguments.Parsed) parsed).request();
+    Endpoint endpoint = request.toEndpoint(defaultEhloName.get());
+    try {
+      // A ca_file that cannot be used is the caller's mistake: say so before touching the server.
+      TlsHandshaker.forPolicy(endpoint.tls());
+    } catch (TlsSetupException e) {
+      err.println("smtpwatch probe: " + e.getMessage());
+      return USAGE;
+    }
     Transcript transcript = request.transcript() ? Transcript.recording() : Transcript.discarding();
-    ProbeResult result = prober.probe(request.toEndpoint(defaultEhloName.get()), transcript);
+    ProbeResult result = prober.probe(endpoint, transcript);
     report(request, result, transcript);
     return result.success() ? 0 : PROBE_FAILED;
   }

@@ -80,12 +80,16 @@ public final class RunCommand implements CliCommand {
 
   private void runUntilStopped(Path configFile, Config config) {
     Agent agent = Agent.start(config, prober, loader, clock);
-    log.info(
-        "smtpwatch running: {} endpoints from {}; HTTP on {} is not served yet",
-        config.endpoints().size(),
-        configFile,
-        config.listen());
-    new AgentLifetime(signals).runUntilStopped(agent, () -> agent.reloader().reload(configFile));
+    new AgentLifetime(signals)
+        .runUntilStopped(
+            agent,
+            () -> agent.reloader().reload(configFile),
+            () ->
+                log.info(
+                    "smtpwatch running: {} endpoints from {}; HTTP on {} is not served yet",
+                    config.endpoints().size(),
+                    configFile,
+                    config.listen()));
   }
 
   /** The config file, or {@code null} when help was asked for. */

@@ -37,7 +37,8 @@ public final class Usage {
           --server-name NAME    name sent as SNI and checked against the
                                 certificate (default: HOST)
           --no-verify           report certificate problems without failing
-          --ehlo-name NAME      name sent with EHLO (default: this machine's name)
+          --ehlo-name NAME      name sent with EHLO (default: this machine's fully
+                                qualified name, else localhost.localdomain)
           -4, -6                prefer HOST's IPv4 or IPv6 addresses
           --json                print one JSON object instead of the report
           --transcript          print the SMTP dialogue before the report; with

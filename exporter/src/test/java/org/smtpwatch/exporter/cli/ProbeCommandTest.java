@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.smtpwatch.agent.probe.ProbeResult;
 import org.smtpwatch.agent.probe.Prober;
 import org.smtpwatch.agent.probe.Transcript;
@@ -161,5 +164,21 @@ class ProbeCommandTest {
               assertThat(endpoint.tls().required()).isTrue();
               assertThat(endpoint.timeout().toSeconds()).isEqualTo(3);
             });
+  }
+
+  @Test
+  void aCaFileWithoutCertificatesIsAUsageErrorBeforeAnyProbe(@TempDir Path dir) throws Exception {
+    Path notPem = Files.writeString(dir.resolve("hostname"), "mail\n");
+
+    int status =
+        run(
+            SampleResults.starttlsSuccess(),
+            "mail.example.com:587",
+            "--ca-file",
+            notPem.toString());
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err()).startsWith("smtpwatch probe: ca_file " + notPem).hasLineCount(1);
+    assertThat(probed).isEmpty();
   }
 }

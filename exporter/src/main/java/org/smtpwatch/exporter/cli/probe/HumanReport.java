@@ -109,9 +109,12 @@ public final class HumanReport {
       out.format(FIELD, "ehlo extensions", extensions(result.ehlo()));
     }
     // With implicit TLS there is no plaintext channel to offer anything on.
-    if (result.endpoint().mode() != Mode.TLS) {
+    if (result.plaintextEhloCompleted()) {
       out.format(FIELD, "starttls offered", yesNo(result.startTlsOffered()));
       out.format(FIELD, "auth before tls", yesNo(result.authBeforeTls()));
+    } else if (result.endpoint().mode() != Mode.TLS) {
+      out.format(FIELD, "starttls offered", "unknown (no EHLO answered)");
+      out.format(FIELD, "auth before tls", "unknown (no EHLO answered)");
     }
     if (result.auth() != null) {
       out.format(FIELD, "auth", auth(result.auth()));

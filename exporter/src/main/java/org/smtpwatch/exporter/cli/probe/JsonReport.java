@@ -1,9 +1,11 @@
 package org.smtpwatch.exporter.cli.probe;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import org.smtpwatch.agent.probe.AuthResult;
@@ -28,7 +30,12 @@ public final class JsonReport {
   /** One line of JSON, without a trailing newline. */
   public String render(ProbeResult result) {
     try {
-      return mapper.writeValueAsString(toJson(result));
+      // Plain decimals (0.000994, not 9.94E-4): the output is read by awk and grep as often as by
+      // JSON parsers.
+      return mapper
+          .writer()
+          .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .writeValueAsString(toJson(result));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a tree of plain nodes always serialises", e);
     }
@@ -53,8 +60,11 @@ public final class JsonReport {
     if (result.ehlo() != null) {
       result.ehlo().keywords().forEach(extensions::add);
     }
-    json.put("starttls_offered", result.startTlsOffered());
-    json.put("auth_before_tls", result.authBeforeTls());
+    // Known only once EHLO was answered on a plaintext channel; null, not false, before that (a
+    // server that refused the connection has not "failed to offer STARTTLS").
+    boolean known = result.plaintextEhloCompleted();
+    json.put("starttls_offered", known ? result.startTlsOffered() : null);
+    json.put("auth_before_tls", known ? result.authBeforeTls() : null);
     json.set("tls", tls(result));
     json.set("certificate", certificate(result.certificate()));
     json.set("auth", auth(result.auth()));
@@ -122,8 +132,9 @@ public final class JsonReport {
     return json;
   }
 
-  private static double seconds(Duration duration) {
-    return duration.toNanos() / 1e9;
+  private static BigDecimal seconds(Duration duration) {
+    BigDecimal seconds = BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros();
+    return seconds.scale() < 0 ? seconds.setScale(0) : seconds;
   }
 
   private static Long unixSeconds(Instant instant) {

@@ -111,8 +111,8 @@ class HumanReportTest {
 
             tls               none
             certificate       none
-            starttls offered  no
-            auth before tls   no
+            starttls offered  unknown (no EHLO answered)
+            auth before tls   unknown (no EHLO answered)
             FAILED nowhere.example:10025 (starttls) in 5 ms phase=resolve reason=dns: \
             nowhere.example: no such host
             """);

@@ -193,4 +193,20 @@ class JsonReportTest {
     assertThat(json.get("certificate").isNull()).isTrue();
     assertThat(json.get("auth").isNull()).isTrue();
   }
+
+  @Test
+  void starttlsAndAuthOffersAreNullUntilAPlaintextEhloWasAnswered() throws Exception {
+    JsonNode refused = render(SampleResults.connectRefused());
+
+    assertThat(refused.get("starttls_offered").isNull()).isTrue();
+    assertThat(refused.get("auth_before_tls").isNull()).isTrue();
+  }
+
+  @Test
+  void timesArePlainDecimalsNeverExponents() {
+    String json = new JsonReport(mapper).render(SampleResults.starttlsSuccess());
+
+    assertThat(json).doesNotContainPattern("[0-9][eE][-+]?[0-9]");
+    assertThat(json).containsPattern("\"phases\":\\{\"resolve\":0\\.[0-9]+");
+  }
 }
