@@ -113,6 +113,10 @@ class InvalidConfigTest {
             "label-names.yml:4:45: targets[0].labels.rack-1: \"rack-1\" is not a valid label name"
                 + " (letters, digits and _, not starting with a digit)"),
         mistake(
+            "banner-pattern-invalid.yml",
+            "banner-pattern-invalid.yml:5:25: targets[0].ports[0].banner_pattern: \"ESMTP (\\w+\""
+                + " is not a valid regular expression: Unclosed group near index 10"),
+        mistake(
             "label-value-not-string.yml",
             "label-value-not-string.yml:4:20: targets[0].labels.rack: label values must be"
                 + " strings, found a number (quote it: \"12\")",
