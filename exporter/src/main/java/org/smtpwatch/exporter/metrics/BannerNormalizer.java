@@ -23,6 +23,12 @@ public final class BannerNormalizer {
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /**
+   * How much of a greeting is looked at: the server chooses the text and the config's pattern may
+   * backtrack, so the work per scrape stays bounded whatever a multi-line greeting holds.
+   */
+  static final int MAX_INPUT = 1024;
+
+  /**
    * RFC 5322 dates as Exim and Sendmail send them: {@code Sat, 28 Nov 2026 12:00:00 +0000 (UTC)}.
    */
   private static final Pattern MAIL_DATE =
@@ -50,7 +56,7 @@ public final class BannerNormalizer {
    * @param pattern the endpoint's {@code banner_pattern}, or {@code null}
    */
   public String normalize(String greeting, BannerPattern pattern) {
-    String clean = withoutControlCharacters(greeting);
+    String clean = withoutControlCharacters(bounded(greeting));
     Optional<String> kept = pattern == null ? Optional.empty() : pattern.keep(clean);
     return truncate(kept.map(this::collapseSpaces).orElseGet(() -> replaceTokens(clean)));
   }
@@ -58,6 +64,14 @@ public final class BannerNormalizer {
   /** The built-in normalisation alone. */
   public String normalize(String greeting) {
     return normalize(greeting, null);
+  }
+
+  private static String bounded(String greeting) {
+    if (greeting.length() <= MAX_INPUT) {
+      return greeting;
+    }
+    int end = Character.isHighSurrogate(greeting.charAt(MAX_INPUT - 1)) ? MAX_INPUT - 1 : MAX_INPUT;
+    return greeting.substring(0, end);
   }
 
   private String withoutControlCharacters(String text) {

@@ -66,6 +66,14 @@ class BannerNormalizerTest {
   }
 
   @Test
+  void looksAtABoundedPartOfAHugeGreetingOnly() {
+    BannerPattern pattern = BannerPattern.compile("(tail)$");
+    String huge = "\uD83D\uDCE7".repeat(600) + "x".repeat(5000) + " tail";
+
+    assertThat(normalizer.normalize(huge, pattern)).doesNotContain("tail").hasSize(240);
+  }
+
+  @Test
   void anEndpointsPatternKeepsItsCapturingGroups() {
     BannerPattern pattern = BannerPattern.compile("^(\\S+) ESMTP .* (gsmtp)$");
 
