@@ -4,6 +4,8 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.smtpwatch.config.Endpoint;
 
 /**
@@ -11,17 +13,24 @@ import org.smtpwatch.config.Endpoint;
  * endpoint's own {@code labels:} from the config, plus what a family adds ({@code phase}, {@code
  * banner}, ...).
  *
- * <p>The config refuses labels named host, port, mode, phase and reason, but not every name a
- * family uses ({@code version}, {@code subject}, ...). Where a config label has the same name as a
- * family's own label, the family's wins on that family: the Prometheus client rejects a label name
- * given twice, and the family's value is the one the metric is about.
+ * <p>The config refuses label names smtpwatch sets itself; endpoints built in code are not checked
+ * there. Where such an endpoint's label has the same name as a family's own label, the family's
+ * wins on that family: the Prometheus client rejects a label name given twice, and the family's
+ * value is the one the metric is about.
  */
 final class EndpointLabels {
 
   private final Map<String, String> labels;
 
+  /**
+   * The Prometheus client refuses these on histograms and summaries, which would fail the whole
+   * scrape. The config refuses them too; endpoints built in code are not checked there.
+   */
+  private static final Set<String> LIBRARY_RESERVED = Set.of("le", "quantile");
+
   EndpointLabels(Endpoint endpoint) {
-    Map<String, String> all = new java.util.TreeMap<>(endpoint.labels());
+    Map<String, String> all = new TreeMap<>(endpoint.labels());
+    all.keySet().removeAll(LIBRARY_RESERVED);
     all.put("host", endpoint.host());
     all.put("port", Integer.toString(endpoint.port()));
     all.put("mode", endpoint.mode().configName());

@@ -223,6 +223,18 @@ class EndpointSeriesTest {
   }
 
   @Test
+  void labelsTheClientReservesForHistogramsCannotBreakTheScrape() {
+    Endpoint reserved =
+        endpoint("mail.example.com", 587, Mode.STARTTLS, Map.of("le", "x", "quantile", "y"));
+    fixture.record(ProbeSamples.starttlsSuccess(reserved, NOW));
+
+    assertThat(fixture.smtpLines())
+        .contains(
+            "smtp_handshake_duration_seconds_count{host=\"mail.example.com\",mode=\"starttls\","
+                + "port=\"587\"} 1");
+  }
+
+  @Test
   void everyPerEndpointFamilyOfTheDesignIsExposed() {
     fixture.record(ProbeSamples.starttlsSuccess(ProbeSamples.submission(), NOW));
     fixture.record(
