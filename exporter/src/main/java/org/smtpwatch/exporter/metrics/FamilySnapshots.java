@@ -14,9 +14,12 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.smtpwatch.agent.schedule.DurationHistogram;
 
 /**
@@ -27,6 +30,7 @@ import org.smtpwatch.agent.schedule.DurationHistogram;
 final class FamilySnapshots {
 
   private final Map<MetricFamily, List<DataPointSnapshot>> points = new LinkedHashMap<>();
+  private final Map<MetricFamily, Set<Labels>> seen = new HashMap<>();
 
   void gauge(MetricFamily family, Labels labels, double value) {
     add(family, GaugeDataPointSnapshot.builder().labels(labels).value(value).build());
@@ -59,8 +63,15 @@ final class FamilySnapshots {
             .build());
   }
 
+  /**
+   * The first data point of a series wins. The client refuses a family that holds the same labels
+   * twice, and would fail the whole scrape, every endpoint with it, over one odd result (a phase
+   * recorded twice, a keyword advertised twice).
+   */
   private void add(MetricFamily family, DataPointSnapshot point) {
-    points.computeIfAbsent(family, f -> new ArrayList<>()).add(point);
+    if (seen.computeIfAbsent(family, f -> new HashSet<>()).add(point.getLabels())) {
+      points.computeIfAbsent(family, f -> new ArrayList<>()).add(point);
+    }
   }
 
   MetricSnapshots build() {

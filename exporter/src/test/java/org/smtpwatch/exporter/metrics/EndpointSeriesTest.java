@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.smtpwatch.exporter.metrics.ProbeSamples.NOW;
 import static org.smtpwatch.exporter.metrics.ProbeSamples.endpoint;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.smtpwatch.agent.probe.FailureReason;
 import org.smtpwatch.agent.probe.Phase;
+import org.smtpwatch.agent.probe.PhaseTiming;
+import org.smtpwatch.agent.probe.ProbeResult;
+import org.smtpwatch.agent.smtp.EhloCapabilities;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.Mode;
 
@@ -232,6 +239,36 @@ class EndpointSeriesTest {
         .contains(
             "smtp_handshake_duration_seconds_count{host=\"mail.example.com\",mode=\"starttls\","
                 + "port=\"587\"} 1");
+  }
+
+  @Test
+  void aPhaseRecordedTwiceCannotBreakTheScrape() {
+    ProbeResult twice = ProbeSamples.starttlsSuccess(ProbeSamples.submission(), NOW);
+    List<PhaseTiming> phases = new ArrayList<>(twice.phases());
+    phases.add(new PhaseTiming(Phase.CONNECT, Duration.ofSeconds(9)));
+    fixture.record(
+        new ProbeResult(
+            twice.endpoint(),
+            twice.address(),
+            twice.startedAt(),
+            twice.duration(),
+            phases,
+            null,
+            220,
+            "x",
+            new EhloCapabilities(List.of("SIZE", "SIZE"), OptionalLong.empty(), List.of()),
+            true,
+            false,
+            null,
+            null,
+            null));
+
+    assertThat(fixture.smtpLines())
+        .contains(
+            "smtp_probe_phase_duration_seconds{"
+                + L.replace(",port", ",phase=\"connect\",port")
+                + "} 0.002",
+            "smtp_ehlo_extension_info{extension=\"SIZE\"," + L + "} 1");
   }
 
   @Test
