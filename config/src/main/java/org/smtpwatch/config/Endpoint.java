@@ -11,6 +11,8 @@ import java.util.TreeMap;
  * @param auth credentials, or {@code null} when the endpoint is probed without logging in
  * @param labels extra labels for this endpoint's series, sorted by name
  * @param timeout whole-probe deadline; always below {@code interval}
+ * @param bannerPattern which part of the greeting to export as the banner, or {@code null} for the
+ *     built-in normalisation
  */
 public record Endpoint(
     String host,
@@ -22,7 +24,8 @@ public record Endpoint(
     Duration interval,
     Duration timeout,
     String ehloName,
-    IpPreference ipPreference) {
+    IpPreference ipPreference,
+    BannerPattern bannerPattern) {
 
   public Endpoint {
     Objects.requireNonNull(host, "host");
@@ -33,6 +36,24 @@ public record Endpoint(
     Objects.requireNonNull(ehloName, "ehloName");
     Objects.requireNonNull(ipPreference, "ipPreference");
     labels = java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+  }
+
+  /**
+   * Without a banner pattern: endpoints built in code (the {@code probe} command, the demo, tests)
+   * use the built-in normalisation.
+   */
+  public Endpoint(
+      String host,
+      int port,
+      Mode mode,
+      TlsPolicy tls,
+      AuthSpec auth,
+      Map<String, String> labels,
+      Duration interval,
+      Duration timeout,
+      String ehloName,
+      IpPreference ipPreference) {
+    this(host, port, mode, tls, auth, labels, interval, timeout, ehloName, ipPreference, null);
   }
 
   /**

@@ -1,7 +1,7 @@
 package org.smtpwatch.config;
 
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,8 +12,32 @@ final class LabelNames {
 
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
-  /** Set by smtpwatch on its own series; a config label of the same name would clash. */
-  static final Set<String> RESERVED = Set.of("host", "port", "mode", "phase", "reason");
+  /**
+   * Set by smtpwatch on its own series (every endpoint's, or one family's such as {@code
+   * smtp_tls_version_info{version}}), or by Prometheus on histograms and summaries; a config label
+   * of the same name would clash.
+   */
+  static final List<String> RESERVED =
+      List.of(
+          "host",
+          "port",
+          "mode",
+          "phase",
+          "reason",
+          "banner",
+          "extension",
+          "version",
+          "cipher",
+          "subject",
+          "issuer",
+          "serial",
+          "fingerprint_sha256",
+          "san",
+          "key_algorithm",
+          "key_bits",
+          "signature_algorithm",
+          "le",
+          "quantile");
 
   private LabelNames() {}
 
@@ -32,7 +56,9 @@ final class LabelNames {
       return Optional.of(
           "label \""
               + name
-              + "\" is set by smtpwatch itself (reserved: host, port, mode, phase, reason)");
+              + "\" is set by smtpwatch itself (reserved: "
+              + String.join(", ", RESERVED)
+              + ")");
     }
     return Optional.empty();
   }

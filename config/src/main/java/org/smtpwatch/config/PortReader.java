@@ -2,6 +2,7 @@ package org.smtpwatch.config;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.PatternSyntaxException;
 import org.smtpwatch.config.LocatedNode.Mapping;
 import org.smtpwatch.config.LocatedNode.Scalar;
 
@@ -25,7 +26,8 @@ final class PortReader {
           "ip_preference",
           "tls",
           "auth",
-          "labels");
+          "labels",
+          "banner_pattern");
   private static final List<String> INHERITED =
       List.of("interval", "timeout", "ehlo_name", "ip_preference", "tls", "labels");
   private static final String RANGE = "port {} is out of range (1-65535)";
@@ -46,7 +48,8 @@ final class PortReader {
           .integer(node, 1, 65535, RANGE)
           .flatMap(
               port ->
-                  defaultMode(node, port).map(m -> endpoint(node, host, port, m, target, null)));
+                  defaultMode(node, port)
+                      .map(m -> endpoint(node, host, port, m, target, null, null)));
     }
     if (!(node instanceof Mapping)) {
       values
@@ -57,6 +60,7 @@ final class PortReader {
     Mapping entry = values.mapping(node, KEYS).orElseThrow();
     InheritedSettings settings = levelReader.read(entry, INHERITED, target);
     AuthSpec auth = entry.get("auth").flatMap(authReader::read).orElse(null);
+    BannerPattern banner = entry.get("banner_pattern").flatMap(this::bannerPattern).orElse(null);
     Optional<Integer> port = entry.get("port").flatMap(n -> values.integer(n, 1, 65535, RANGE));
     if (entry.get("port").isEmpty()) {
       values.errors().at(node, "missing port");
@@ -69,7 +73,26 @@ final class PortReader {
     if (port.isEmpty() || mode.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(endpoint(node, host, port.get(), mode.get(), settings, auth));
+    return Optional.of(endpoint(node, host, port.get(), mode.get(), settings, auth, banner));
+  }
+
+  private Optional<BannerPattern> bannerPattern(LocatedNode node) {
+    Optional<String> regex = values.text(node, "banner_pattern");
+    try {
+      return regex.map(BannerPattern::compile);
+    } catch (PatternSyntaxException e) {
+      values
+          .errors()
+          .at(
+              node,
+              "\""
+                  + regex.get()
+                  + "\" is not a valid regular expression: "
+                  + e.getDescription()
+                  + " near index "
+                  + e.getIndex());
+      return Optional.empty();
+    }
   }
 
   private Optional<Mode> defaultMode(LocatedNode node, int port) {
@@ -94,7 +117,8 @@ final class PortReader {
       int port,
       Mode mode,
       InheritedSettings settings,
-      AuthSpec auth) {
+      AuthSpec auth,
+      BannerPattern banner) {
     PortDefaults defaults =
         PortDefaults.forPort(port).filter(d -> d.mode() == mode).orElse(PortDefaults.forMode(mode));
     TlsPolicy tls = settings.tls().toPolicy(defaults);
@@ -110,7 +134,8 @@ final class PortReader {
             settings.interval().value(),
             settings.timeout().value(),
             settings.ehloName().value(),
-            settings.ipPreference());
+            settings.ipPreference(),
+            banner);
     return new EndpointDraft(endpoint, node, settings.interval(), settings.timeout());
   }
 

@@ -20,9 +20,14 @@ final class TargetReader {
 
   private static final Map<String, String> PER_PORT =
       Map.of(
-          "mode", "mode is set per port, e.g. ports: [{port: 2526, mode: starttls}]",
-          "auth", "auth is set per port, e.g. ports: [{port: 587, auth: {...}}]",
-          "port", "a target lists its ports under ports:, e.g. ports: [25, 587]");
+          "mode",
+          "mode is set per port, e.g. ports: [{port: 2526, mode: starttls}]",
+          "auth",
+          "auth is set per port, e.g. ports: [{port: 587, auth: {...}}]",
+          "banner_pattern",
+          "banner_pattern is set per port, e.g. ports: [{port: 25, banner_pattern: '...'}]",
+          "port",
+          "a target lists its ports under ports:, e.g. ports: [25, 587]");
 
   private final NodeValues values;
   private final LevelSettingsReader levelReader;

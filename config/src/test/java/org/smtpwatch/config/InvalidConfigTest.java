@@ -109,9 +109,15 @@ class InvalidConfigTest {
             "label-names.yml:4:25: targets[0].labels.__name: label names starting with __ are"
                 + " reserved for Prometheus",
             "label-names.yml:4:36: targets[0].labels.host: label \"host\" is set by smtpwatch"
-                + " itself (reserved: host, port, mode, phase, reason)",
+                + " itself (reserved: host, port, mode, phase, reason, banner, extension, version,"
+                + " cipher, subject, issuer, serial, fingerprint_sha256, san, key_algorithm,"
+                + " key_bits, signature_algorithm, le, quantile)",
             "label-names.yml:4:45: targets[0].labels.rack-1: \"rack-1\" is not a valid label name"
                 + " (letters, digits and _, not starting with a digit)"),
+        mistake(
+            "banner-pattern-invalid.yml",
+            "banner-pattern-invalid.yml:5:25: targets[0].ports[0].banner_pattern: \"ESMTP (\\w+\""
+                + " is not a valid regular expression: Unclosed group near index 10"),
         mistake(
             "label-value-not-string.yml",
             "label-value-not-string.yml:4:20: targets[0].labels.rack: label values must be"
@@ -229,7 +235,9 @@ class InvalidConfigTest {
             "multiple-mistakes.yml:6:22: targets[0].ports[2]: port 99999 is out of range"
                 + " (1-65535)",
             "multiple-mistakes.yml:7:27: targets[0].labels.port: label \"port\" is set by"
-                + " smtpwatch itself (reserved: host, port, mode, phase, reason)",
+                + " smtpwatch itself (reserved: host, port, mode, phase, reason, banner, extension,"
+                + " version, cipher, subject, issuer, serial, fingerprint_sha256, san,"
+                + " key_algorithm, key_bits, signature_algorithm, le, quantile)",
             "multiple-mistakes.yml:11:9: targets[1].ports[0].modee: unknown key \"modee\" (did you"
                 + " mean \"mode\"?)",
             "multiple-mistakes.yml:12:9: targets[1].ports[1]: port 2526 has no default mode; give"

@@ -22,6 +22,7 @@ import org.smtpwatch.config.EndpointKey;
  *     absent
  * @param lastRunAt start of the most recent probe, or {@code null} before the first
  * @param lastSuccessAt start of the most recent successful probe, or {@code null} if none
+ * @param durations whole-probe durations since the endpoint was added, bucketed
  */
 public record EndpointSnapshot(
     Endpoint endpoint,
@@ -29,13 +30,33 @@ public record EndpointSnapshot(
     long probesTotal,
     Map<FailureReason, Long> failuresTotal,
     Instant lastRunAt,
-    Instant lastSuccessAt) {
+    Instant lastSuccessAt,
+    DurationHistogram durations) {
 
   public EndpointSnapshot {
     Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(durations, "durations");
     EnumMap<FailureReason, Long> copy = new EnumMap<>(FailureReason.class);
     copy.putAll(failuresTotal);
     failuresTotal = Collections.unmodifiableMap(copy);
+  }
+
+  /** Without a duration history (an empty histogram): for views and tests that do not need one. */
+  public EndpointSnapshot(
+      Endpoint endpoint,
+      ProbeResult latest,
+      long probesTotal,
+      Map<FailureReason, Long> failuresTotal,
+      Instant lastRunAt,
+      Instant lastSuccessAt) {
+    this(
+        endpoint,
+        latest,
+        probesTotal,
+        failuresTotal,
+        lastRunAt,
+        lastSuccessAt,
+        DurationHistogram.empty());
   }
 
   /** An endpoint just scheduled, not probed yet. */
@@ -58,7 +79,7 @@ public record EndpointSnapshot(
   /** The same history under a changed configuration of the same key. */
   EndpointSnapshot withEndpoint(Endpoint changed) {
     return new EndpointSnapshot(
-        changed, latest, probesTotal, failuresTotal, lastRunAt, lastSuccessAt);
+        changed, latest, probesTotal, failuresTotal, lastRunAt, lastSuccessAt, durations);
   }
 
   /** This history with one more probe counted. */
@@ -71,6 +92,12 @@ public record EndpointSnapshot(
     }
     Instant lastSuccess = result.success() ? result.startedAt() : lastSuccessAt;
     return new EndpointSnapshot(
-        endpoint, result, probesTotal + 1, failures, result.startedAt(), lastSuccess);
+        endpoint,
+        result,
+        probesTotal + 1,
+        failures,
+        result.startedAt(),
+        lastSuccess,
+        durations.with(result.duration()));
   }
 }

@@ -1,41 +1,86 @@
 package org.smtpwatch.exporter.metrics;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
+import java.util.List;
 import org.smtpwatch.agent.probe.ProbeResult;
 import org.smtpwatch.agent.schedule.Agent;
+import org.smtpwatch.agent.schedule.EndpointSnapshot;
 import org.smtpwatch.agent.schedule.ScheduleLagObserver;
 import org.smtpwatch.exporter.BuildInfo;
 
 /**
- * Everything {@code /metrics} serves, built at scrape time from the agent's result store through
- * Micrometer's Prometheus registry, plus the JVM and process metrics Micrometer provides.
+ * Everything {@code /metrics} serves: per-endpoint series built at scrape time from the agent's
+ * result store, the agent's own meters, build info, and the JVM and process metrics Micrometer
+ * provides, all in one Micrometer Prometheus registry. Nothing here is global: each instance owns
+ * its registries, so tests and the demo can run several side by side.
  *
- * <p>SKELETON: the API the HTTP server builds against; the implementation lands with the metrics
- * work. Wiring order: create, pass {@link #scheduleLagObserver()} to {@code Agent.start}, then
- * {@link #watch(Agent)}.
+ * <p>Wiring order: create, pass {@link #scheduleLagObserver()} to {@code Agent.start}, then {@link
+ * #watch(Agent)}; {@link #close()} at shutdown.
  */
-public final class ExporterMetrics {
+public final class ExporterMetrics implements AutoCloseable {
 
-  public ExporterMetrics(BuildInfo buildInfo, Clock clock) {}
+  private final PrometheusMeterRegistry meters;
+  private final AgentMeters agentMeters;
+  private final JvmMeters jvmMeters;
+  private volatile WatchedAgent agent;
+
+  public ExporterMetrics(BuildInfo buildInfo, Clock clock) {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    meters =
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, registry, new MicrometerClock(clock));
+    agentMeters = new AgentMeters(meters, () -> agent);
+    jvmMeters = new JvmMeters(meters);
+    registry.register(new BuildInfoCollector(buildInfo));
+    registry.register(new ResultStoreCollector(this::endpoints, new BannerNormalizer()));
+  }
 
   /** Feeds {@code smtpwatch_probe_schedule_lag_seconds}; give it to {@code Agent.start}. */
   public ScheduleLagObserver scheduleLagObserver() {
-    throw new UnsupportedOperationException("metrics not built yet");
+    return agentMeters.scheduleLagObserver();
   }
 
   /** Exposes the endpoints and the reload status of {@code agent} from now on. */
   public void watch(Agent agent) {
-    throw new UnsupportedOperationException("metrics not built yet");
+    watch(WatchedAgent.of(agent));
+  }
+
+  void watch(WatchedAgent agent) {
+    this.agent = agent;
   }
 
   /** The registry {@code /metrics} renders. */
   public PrometheusRegistry registry() {
-    throw new UnsupportedOperationException("metrics not built yet");
+    return meters.getPrometheusRegistry();
   }
 
-  /** A registry holding only the series of one probe result, for {@code /probe}. */
+  /**
+   * A registry holding only the series of one probe result, for {@code /probe}: the same series
+   * {@code /metrics} shows for the latest probe of an endpoint (its duration included), without the
+   * counters, timestamps and histogram that only make sense for the schedule.
+   */
   public static PrometheusRegistry forProbe(ProbeResult result) {
-    throw new UnsupportedOperationException("metrics not built yet");
+    FamilySnapshots out = new FamilySnapshots();
+    new LatestProbeSeries(new BannerNormalizer()).write(result.endpoint(), result, out);
+    MetricSnapshots snapshots = out.build();
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register((MultiCollector) () -> snapshots);
+    return registry;
+  }
+
+  /** Stops the JVM binders that listen for events and closes the Micrometer registry. */
+  @Override
+  public void close() {
+    jvmMeters.close();
+    meters.close();
+  }
+
+  private List<EndpointSnapshot> endpoints() {
+    WatchedAgent watched = agent;
+    return watched == null ? List.of() : watched.results().snapshot();
   }
 }

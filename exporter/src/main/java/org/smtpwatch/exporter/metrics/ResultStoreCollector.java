@@ -1,0 +1,41 @@
+package org.smtpwatch.exporter.metrics;
+
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.List;
+import java.util.function.Supplier;
+import org.smtpwatch.agent.schedule.EndpointSnapshot;
+
+/**
+ * Builds every per-endpoint series from the result store at scrape time. Nothing is registered per
+ * endpoint, so nothing can go stale: an endpoint removed by a reload is simply not in the next
+ * snapshot, a changed banner is the only banner, and failure info exists only while the latest
+ * probe failed.
+ *
+ * <p>An endpoint that has not been probed yet shows only {@code smtp_probes_total 0}: there is no
+ * result to describe, and a 0 for {@code smtp_probe_success} would page someone for a probe that
+ * never ran.
+ */
+final class ResultStoreCollector implements MultiCollector {
+
+  private final Supplier<List<EndpointSnapshot>> endpoints;
+  private final LatestProbeSeries latest;
+  private final EndpointHistorySeries history = new EndpointHistorySeries();
+
+  ResultStoreCollector(Supplier<List<EndpointSnapshot>> endpoints, BannerNormalizer banners) {
+    this.endpoints = endpoints;
+    this.latest = new LatestProbeSeries(banners);
+  }
+
+  @Override
+  public MetricSnapshots collect() {
+    FamilySnapshots out = new FamilySnapshots();
+    for (EndpointSnapshot snapshot : endpoints.get()) {
+      history.write(snapshot, out);
+      if (snapshot.latest() != null) {
+        latest.write(snapshot.endpoint(), snapshot.latest(), out);
+      }
+    }
+    return out.build();
+  }
+}
