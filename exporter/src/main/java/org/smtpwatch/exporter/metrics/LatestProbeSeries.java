@@ -15,7 +15,6 @@ import static org.smtpwatch.exporter.metrics.SmtpFamilies.SUCCESS;
 
 import java.time.Duration;
 import org.smtpwatch.agent.probe.AuthResult;
-import org.smtpwatch.agent.probe.Phase;
 import org.smtpwatch.agent.probe.PhaseTiming;
 import org.smtpwatch.agent.probe.ProbeResult;
 import org.smtpwatch.agent.smtp.EhloCapabilities;
@@ -72,8 +71,9 @@ final class LatestProbeSeries {
   }
 
   private static void writeEhlo(ProbeResult result, EndpointLabels labels, FamilySnapshots out) {
-    // Without a completed plaintext-or-implicit EHLO the two flags are unknown, not 0.
-    if (result.phaseDuration(Phase.EHLO).isPresent()) {
+    // Facts about the plaintext channel: unknown (absent, not 0) until EHLO was answered there,
+    // and absent with implicit TLS, which has no plaintext channel (as in probe --json).
+    if (result.plaintextEhloCompleted()) {
       out.gauge(STARTTLS_OFFERED, labels.plain(), result.startTlsOffered() ? 1 : 0);
       out.gauge(AUTH_BEFORE_TLS, labels.plain(), result.authBeforeTls() ? 1 : 0);
     }
