@@ -20,6 +20,7 @@ final class SmtpChannel implements Closeable {
 
   private final Transcript transcript;
   private final Deadline probeDeadline;
+  private final Socket tcp;
   private Socket socket;
   private SmtpReplyReader reader;
   private OutputStream out;
@@ -29,6 +30,7 @@ final class SmtpChannel implements Closeable {
     this.transcript = transcript;
     this.probeDeadline = probeDeadline;
     this.stepDeadline = probeDeadline;
+    this.tcp = socket;
     attach(socket);
   }
 
@@ -76,10 +78,22 @@ final class SmtpChannel implements Closeable {
     transcript.add(probeDeadline.elapsedNanos(), direction, text);
   }
 
+  /**
+   * Closes the TCP connection first: closing a TLS socket sends close_notify and then waits for the
+   * server's, up to the read timeout, which after a timed-out step would hold the probe for a
+   * second full timeout. The TLS layer then closes at once on the dead connection.
+   */
   @Override
   public void close() {
+    closeQuietly(tcp);
+    if (socket != tcp) {
+      closeQuietly(socket);
+    }
+  }
+
+  private static void closeQuietly(Socket closing) {
     try {
-      socket.close();
+      closing.close();
     } catch (IOException e) {
       // Nothing to do: the probe is over and its result does not depend on a clean close.
     }

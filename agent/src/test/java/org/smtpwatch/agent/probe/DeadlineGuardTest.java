@@ -6,11 +6,20 @@ import static org.smtpwatch.agent.testkit.Script.script;
 import static org.smtpwatch.agent.testkit.TestEndpoints.tlsRequired;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.smtpwatch.agent.testkit.Script;
+import org.smtpwatch.agent.testkit.TestCertificates;
+import org.smtpwatch.agent.testkit.TestEndpoints;
+import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.Mode;
+import org.smtpwatch.config.TlsPolicy;
 
 /**
  * Socket timeouts bound each read, not a whole step: a server that drips a byte just inside the
@@ -58,6 +67,67 @@ class DeadlineGuardTest {
     assertThat(result.failure().phase()).isEqualTo(Phase.BANNER);
     assertThat(result.failure().reason()).isEqualTo(FailureReason.TIMEOUT);
     assertWithin(result, TIMEOUT);
+  }
+
+  @Test
+  void aTimeoutAfterTlsIsUpEndsAtTheDeadlineNotOneReadTimeoutLater() throws Exception {
+    TestCertificates certificates = TestCertificates.forLocalhost();
+    try (SSLServerSocket server =
+            (SSLServerSocket)
+                certificates
+                    .serverContext()
+                    .getServerSocketFactory()
+                    .createServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        SilentTlsPeer peer = new SilentTlsPeer(server)) {
+      Endpoint endpoint =
+          TestEndpoints.endpoint(
+              ScriptedProbe.HOST,
+              server.getLocalPort(),
+              Mode.TLS,
+              new TlsPolicy(true, false, null, null, null),
+              Duration.ofSeconds(3));
+
+      ProbeResult result = new SmtpProber(ScriptedProbe.RESOLVER).probe(endpoint);
+
+      assertThat(result.phaseDuration(Phase.TLS_HANDSHAKE)).isPresent();
+      assertThat(result.failure().phase()).isEqualTo(Phase.BANNER);
+      assertThat(result.failure().reason()).isEqualTo(FailureReason.TIMEOUT);
+      assertWithin(result, Duration.ofSeconds(3));
+    }
+  }
+
+  /**
+   * Completes a TLS handshake, then neither speaks nor reads (so it never answers the client's
+   * close_notify) until the test ends.
+   */
+  private static final class SilentTlsPeer implements AutoCloseable {
+    private final CountDownLatch testOver = new CountDownLatch(1);
+    private final Thread thread;
+
+    SilentTlsPeer(SSLServerSocket server) {
+      thread =
+          new Thread(
+              () -> {
+                try (SSLSocket connection = (SSLSocket) server.accept()) {
+                  connection.setSoTimeout(10_000);
+                  connection.startHandshake();
+                  testOver.await(10, TimeUnit.SECONDS);
+                } catch (IOException e) {
+                  // The probe gave up on the handshake; the assertions say whether it should have.
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "silent-tls-peer");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      testOver.countDown();
+      thread.join(10_000);
+    }
   }
 
   private static final class TestEndpointsNoTls {
