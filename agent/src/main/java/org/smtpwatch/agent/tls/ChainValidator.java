@@ -14,9 +14,11 @@ import org.smtpwatch.agent.probe.FailureReason;
 import org.smtpwatch.agent.probe.Phase;
 
 /**
- * Runs the three checks a presented chain must pass, in the order their failures matter to a mail
- * administrator: validity dates (an expired certificate is the most common outage and the most
- * specific message), PKIX trust, then the name.
+ * Runs the three checks a presented chain must pass: PKIX trust (the JDK's validation decides, as
+ * OpenSSL's does for {@code s_client}), then the name. When trust fails and a presented certificate
+ * is outside its validity, the failure says so: an expired certificate is the most common outage
+ * and the most specific message. A presented certificate that is out of date but not needed for the
+ * path (an old cross-signed root) does not make the chain untrusted.
  */
 final class ChainValidator {
 
@@ -36,9 +38,10 @@ final class ChainValidator {
 
   CertificateVerdict validate(X509Certificate[] chain, String authType, String expectedName) {
     List<X509Certificate> presented = List.of(chain);
-    Optional<String> outsideValidity = validityProblem(presented, clock.instant());
     Optional<String> untrusted = pkixProblem(chain, authType);
-    boolean trusted = untrusted.isEmpty() && outsideValidity.isEmpty();
+    boolean trusted = untrusted.isEmpty();
+    Optional<String> outsideValidity =
+        trusted ? Optional.empty() : validityProblem(presented, clock.instant());
     boolean nameMatches = hostnames.matches(chain[0], expectedName);
 
     String validationError = outsideValidity.or(() -> untrusted).orElse(null);

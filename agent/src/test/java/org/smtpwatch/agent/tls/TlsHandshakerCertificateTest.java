@@ -225,6 +225,54 @@ class TlsHandshakerCertificateTest {
   }
 
   @Test
+  void anExpiredCertificateOutsideTheValidationPathDoesNotMakeTheChainUntrusted() throws Exception {
+    // The shape of the old Let's Encrypt chain: leaf, intermediate, and an expired cross-signed
+    // root the client does not need. OpenSSL and the JDK's PKIX both accept it.
+    Instant crossSignExpired = TestCertificates.now().minus(Duration.ofDays(400));
+    TestCertificateAuthority root = TestCertificates.authority();
+    TestCertificateAuthority intermediate =
+        root.intermediate(CertificateSpec.forAuthority(TestCertificates.uniqueName("R3")));
+    TestCertificates issued = intermediate.issue(CertificateSpec.forHosts("localhost"));
+    TestCertificates expiredCrossSign =
+        TestCertificates.selfSigned(
+            CertificateSpec.forAuthority(TestCertificates.uniqueName("DST Root"))
+                .withValidity(crossSignExpired.minus(Duration.ofDays(3650)), crossSignExpired));
+    List<java.security.cert.X509Certificate> presented = new java.util.ArrayList<>(issued.chain());
+    presented.add(expiredCrossSign.leaf());
+    try (LoopbackServer server =
+        LoopbackServer.tls(
+            presentingAsIs(presented, issued.privateKey()), null, handshakeThenDrain())) {
+      TlsHandshakeResult result = run(server, verifying(root.writeCaPem(dir)), "localhost");
+
+      assertThat(result.failure()).isNull();
+      assertThat(result.certificate().trusted()).isTrue();
+      assertThat(result.certificate().chainLength()).isEqualTo(3);
+      assertThat(result.certificate().chainEarliestNotAfter()).isEqualTo(crossSignExpired);
+    }
+  }
+
+  /**
+   * A server context presenting {@code chain} exactly as given. PKCS12 refuses to store a chain
+   * whose links do not connect; JKS stores it, as a misconfigured server would send it.
+   */
+  private static javax.net.ssl.SSLContext presentingAsIs(
+      List<java.security.cert.X509Certificate> chain, java.security.PrivateKey key)
+      throws Exception {
+    char[] password = "test-only".toCharArray();
+    java.security.KeyStore store = java.security.KeyStore.getInstance("JKS");
+    store.load(null, null);
+    store.setKeyEntry(
+        "server", key, password, chain.toArray(java.security.cert.Certificate[]::new));
+    javax.net.ssl.KeyManagerFactory keys =
+        javax.net.ssl.KeyManagerFactory.getInstance(
+            javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, password);
+    javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+    context.init(keys.getKeyManagers(), null, null);
+    return context;
+  }
+
+  @Test
   void reportingOnlyPolicyCompletesOnBadCertificateAndReportsIt() throws Exception {
     Instant notAfter = TestCertificates.now().minus(Duration.ofDays(1));
     TestCertificates certs =
