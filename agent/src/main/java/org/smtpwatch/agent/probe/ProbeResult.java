@@ -24,7 +24,8 @@ import org.smtpwatch.config.Mode;
  * @param ehlo capabilities from the last EHLO (after TLS where TLS was used), or {@code null}
  * @param startTlsOffered EHLO on the plaintext channel offered STARTTLS
  * @param authBeforeTls AUTH was offered on the plaintext channel
- * @param tls the negotiated session, or {@code null} without a completed handshake
+ * @param tls the negotiated version and cipher, or {@code null} if none was agreed (a handshake
+ *     refused for its certificate still reports them)
  * @param certificate the leaf certificate, or {@code null} if none was presented
  * @param auth authenticated submission outcome, or {@code null} without credentials
  */

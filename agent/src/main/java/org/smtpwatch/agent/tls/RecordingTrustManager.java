@@ -5,6 +5,8 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -24,11 +26,20 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
   private final String expectedName;
   private final boolean verify;
   private volatile CertificateVerdict verdict;
+  private volatile TlsSession negotiated;
 
   RecordingTrustManager(ChainValidator validator, String expectedName, boolean verify) {
     this.validator = validator;
     this.expectedName = expectedName;
     this.verify = verify;
+  }
+
+  /**
+   * The version and cipher agreed before the certificate was checked: known even when the check
+   * then aborts the handshake, as {@code openssl s_client} reports them for a rejected certificate.
+   */
+  Optional<TlsSession> negotiated() {
+    return Optional.ofNullable(negotiated);
   }
 
   /** The verdict on the chain the server presented; empty if it presented none (yet). */
@@ -52,6 +63,10 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
+    if (socket instanceof SSLSocket tls && tls.getHandshakeSession() != null) {
+      SSLSession handshake = tls.getHandshakeSession();
+      negotiated = new TlsSession(handshake.getProtocol(), handshake.getCipherSuite());
+    }
     checkServerTrusted(chain, authType);
   }
 

@@ -8,7 +8,8 @@ import org.smtpwatch.agent.probe.Failure;
  * also when the handshake or the policy check failed.
  *
  * @param socket the established TLS socket, or {@code null} on failure (then already closed)
- * @param session the negotiated version and cipher, or {@code null} if the handshake failed
+ * @param session the negotiated version and cipher, or {@code null} if none was agreed (a handshake
+ *     refused for its certificate has one)
  * @param certificate the presented leaf certificate with trust and name checks, or {@code null}
  * @param failure {@code null} when the handshake completed and the certificate met the policy
  */

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
@@ -81,13 +82,17 @@ public final class TlsHandshaker {
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       closeQuietly(tls != null ? tls : connected);
       CertificateDetails certificate = describe(recorder);
-      Failure failure =
+      Optional<Failure> rejected =
           recorder
               .verdict()
               .filter(verdict -> policy.verify() && verdict.problem() != null)
-              .map(CertificateVerdict::problem)
-              .orElseGet(() -> classifier.classify(e, timeout, policy.minVersion()));
-      return failed(certificate, failure);
+              .map(CertificateVerdict::problem);
+      if (rejected.isPresent()) {
+        // The peers agreed on version and cipher before the certificate was refused.
+        return new TlsHandshakeResult(
+            null, recorder.negotiated().orElse(null), certificate, rejected.get());
+      }
+      return failed(certificate, classifier.classify(e, timeout, policy.minVersion()));
     }
   }
 

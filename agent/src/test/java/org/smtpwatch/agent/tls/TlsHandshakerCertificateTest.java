@@ -118,6 +118,9 @@ class TlsHandshakerCertificateTest {
       assertThat(result.certificate().notAfter()).isEqualTo(notAfter);
       assertThat(result.certificate().trusted()).isFalse();
       assertThat(result.certificate().hostnameMatch()).isTrue();
+      // As openssl s_client, the version and cipher agreed before the refusal are reported.
+      assertThat(result.session().version()).isEqualTo("TLSv1.3");
+      assertThat(result.session().cipher()).startsWith("TLS_AES_");
     }
   }
 
