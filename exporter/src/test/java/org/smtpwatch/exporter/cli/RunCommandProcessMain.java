@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import org.smtpwatch.config.Config;
 import org.smtpwatch.config.ConfigLoadResult;
+import org.smtpwatch.config.ProbeAccess;
+import org.smtpwatch.config.WebConfig;
 
 /**
  * {@code smtpwatch run} as its own process with the real signal handling, for {@link
@@ -37,11 +39,13 @@ public final class RunCommandProcessMain {
     return new ConfigLoadResult.Loaded(
         new Config(
             file,
-            ":10785",
+            "127.0.0.1:0",
             Duration.ofSeconds(60),
             Duration.ofSeconds(15),
             "probe.test",
             4,
-            List.of()));
+            List.of(),
+            WebConfig.NONE,
+            ProbeAccess.CONFIGURED_ONLY));
   }
 }

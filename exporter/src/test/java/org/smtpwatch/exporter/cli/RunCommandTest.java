@@ -25,7 +25,9 @@ import org.smtpwatch.config.ConfigLoadResult;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.IpPreference;
 import org.smtpwatch.config.Mode;
+import org.smtpwatch.config.ProbeAccess;
 import org.smtpwatch.config.TlsPolicy;
+import org.smtpwatch.config.WebConfig;
 
 class RunCommandTest {
 
@@ -134,12 +136,14 @@ class RunCommandTest {
     return new ConfigLoadResult.Loaded(
         new Config(
             file,
-            ":10785",
+            "127.0.0.1:0",
             Duration.ofSeconds(60),
             Duration.ofSeconds(15),
             "probe.test",
             4,
-            List.of(endpoint)));
+            List.of(endpoint),
+            WebConfig.NONE,
+            ProbeAccess.CONFIGURED_ONLY));
   }
 
   private int run(List<String> args) {
