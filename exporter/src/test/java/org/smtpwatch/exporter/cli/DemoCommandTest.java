@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.smtpwatch.agent.probe.SmtpProber;
+import org.smtpwatch.exporter.BuildInfo;
 
 class DemoCommandTest {
 
@@ -27,7 +28,8 @@ class DemoCommandTest {
         new PrintStream(err, true, StandardCharsets.UTF_8),
         new SmtpProber(),
         signals,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        new BuildInfo("test", "17"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import org.smtpwatch.config.Config;
 import org.smtpwatch.config.ConfigLoadResult;
 import org.smtpwatch.config.ProbeAccess;
 import org.smtpwatch.config.WebConfig;
+import org.smtpwatch.exporter.BuildInfo;
 
 /**
  * {@code smtpwatch run} as its own process with the real signal handling, for {@link
@@ -28,7 +29,8 @@ public final class RunCommandProcessMain {
               throw new AssertionError("nothing to probe");
             },
             ProcessSignals.system(),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            new BuildInfo("test", "17"));
     int status = command.run(List.of(args));
     System.out.println("run returned " + status);
     System.exit(status);

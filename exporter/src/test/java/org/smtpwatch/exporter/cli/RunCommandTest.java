@@ -28,6 +28,7 @@ import org.smtpwatch.config.Mode;
 import org.smtpwatch.config.ProbeAccess;
 import org.smtpwatch.config.TlsPolicy;
 import org.smtpwatch.config.WebConfig;
+import org.smtpwatch.exporter.BuildInfo;
 
 class RunCommandTest {
 
@@ -161,7 +162,8 @@ class RunCommandTest {
         loader,
         prober,
         signals,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        new BuildInfo("test", "17"));
   }
 
   private String errText() {

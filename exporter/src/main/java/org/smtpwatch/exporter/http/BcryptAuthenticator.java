@@ -1,0 +1,72 @@
+package org.smtpwatch.exporter.http;
+
+import com.sun.net.httpserver.BasicAuthenticator;
+import com.sun.net.httpserver.HttpExchange;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Map;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+
+/**
+ * Basic auth against the bcrypt hashes of {@code web.basic_auth_users}. An unknown user costs as
+ * much as a wrong password (a dummy hash of the same cost is checked), so response times do not
+ * tell which user names exist. Passwords are never logged or kept.
+ */
+final class BcryptAuthenticator extends BasicAuthenticator {
+
+  static final String REALM = "smtpwatch";
+
+  private final Map<String, String> users;
+  private final String dummyHash;
+
+  BcryptAuthenticator(Map<String, String> users) {
+    super(REALM, StandardCharsets.UTF_8);
+    this.users = Map.copyOf(users);
+    this.dummyHash = dummyHash(costOf(users.values().iterator().next()));
+  }
+
+  @Override
+  public Result authenticate(HttpExchange exchange) {
+    try {
+      return super.authenticate(exchange);
+    } catch (RuntimeException malformed) {
+      // A header that is not "Basic base64(user:password)": the JDK throws; answer as to a
+      // wrong password rather than with a broken connection.
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+      return new Failure(401);
+    }
+  }
+
+  @Override
+  public boolean checkCredentials(String username, String password) {
+    String hash = users.get(username);
+    boolean known = hash != null;
+    boolean matches = matches(known ? hash : dummyHash, password);
+    return known && matches;
+  }
+
+  private static boolean matches(String hash, String password) {
+    try {
+      return OpenBSDBCrypt.checkPassword(hash, password.toCharArray());
+    } catch (IllegalArgumentException tooLongOrMalformed) {
+      return false;
+    }
+  }
+
+  private static int costOf(String hash) {
+    return Integer.parseInt(hash.substring(4, 6));
+  }
+
+  private static String dummyHash(int cost) {
+    byte[] salt = new byte[16];
+    new SecureRandom().nextBytes(salt);
+    byte[] password = new byte[16];
+    new SecureRandom().nextBytes(password);
+    return OpenBSDBCrypt.generate(
+        "2y",
+        new String(java.util.Base64.getEncoder().encode(password), StandardCharsets.US_ASCII)
+            .toCharArray(),
+        salt,
+        cost);
+  }
+}
