@@ -32,7 +32,9 @@ final class BcryptAuthenticator extends BasicAuthenticator {
     } catch (RuntimeException malformed) {
       // A header that is not "Basic base64(user:password)": the JDK throws; answer as to a
       // wrong password rather than with a broken connection.
-      exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+      exchange
+          .getResponseHeaders()
+          .set("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
       return new Failure(401);
     }
   }
