@@ -94,7 +94,9 @@ final class StatusPage {
   }
 
   private static String cell(String label, String html) {
-    return "<td data-label=\"" + label + "\">" + html + "</td>";
+    // One wrapper per cell: on a phone the cell is a two-column grid (label, value), and loose
+    // inline children would each take a grid slot of their own.
+    return "<td data-label=\"" + label + "\"><div>" + html + "</div></td>";
   }
 
   private static String reason(StatusRow row) {
