@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +44,21 @@ class DemoCommandTest {
         CompletableFuture.supplyAsync(() -> command(signals).run(List.of()));
     assertThat(signals.installed.await(20, TimeUnit.SECONDS)).isTrue();
     assertThat(signals.reload).as("nothing to reload in the demo").isNull();
+    String started = out.toString(StandardCharsets.UTF_8);
+    Matcher statusPage =
+        Pattern.compile("status page: +(http://127\\.0\\.0\\.1:\\d+/)").matcher(started);
+    assertThat(statusPage.find()).as(started).isTrue();
+    assertThat(started)
+        .contains(statusPage.group(1) + "metrics", statusPage.group(1) + "probe?target=localhost:");
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(statusPage.group(1)))
+                    .timeout(Duration.ofSeconds(10))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("localhost:", "smtpwatch status");
 
     signals.terminate.run();
 
