@@ -12,15 +12,31 @@ import java.util.Optional;
  * <p>Matching is on the host exactly as the request wrote it, never on what a name resolves to: a
  * name matches only name patterns, an IP literal only address and CIDR patterns. Resolving first
  * would let anyone who controls a DNS zone under an allowed name point it anywhere (DNS rebinding).
- *
- * @param text the pattern as written in the config
  */
-public record HostPattern(String text, Kind kind, String name, byte[] network, int prefixBits) {
+public final class HostPattern {
 
-  public enum Kind {
+  private enum Kind {
     NAME,
     WILDCARD,
     CIDR
+  }
+
+  private final String text;
+  private final Kind kind;
+  private final String name;
+  private final byte[] network;
+  private final int prefixBits;
+
+  /**
+   * @param name the lower-case name, or the suffix after {@code *.}; {@code null} for addresses
+   * @param network the address bytes of an IP or CIDR pattern; {@code null} for names
+   */
+  private HostPattern(String text, Kind kind, String name, byte[] network, int prefixBits) {
+    this.text = text;
+    this.kind = kind;
+    this.name = name;
+    this.network = network;
+    this.prefixBits = prefixBits;
   }
 
   /**
@@ -116,6 +132,11 @@ public record HostPattern(String text, Kind kind, String name, byte[] network, i
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("not an IP literal: " + ip, e);
     }
+  }
+
+  /** The pattern as written in the config. */
+  public String text() {
+    return text;
   }
 
   @Override

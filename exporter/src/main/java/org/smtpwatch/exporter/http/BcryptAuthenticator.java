@@ -59,16 +59,15 @@ final class BcryptAuthenticator extends BasicAuthenticator {
     return Integer.parseInt(hash.substring(4, 6));
   }
 
+  /** A hash of a random password nobody knows, at the cost the real hashes use. */
   private static String dummyHash(int cost) {
+    SecureRandom random = new SecureRandom();
     byte[] salt = new byte[16];
-    new SecureRandom().nextBytes(salt);
-    byte[] password = new byte[16];
-    new SecureRandom().nextBytes(password);
-    return OpenBSDBCrypt.generate(
-        "2y",
-        new String(java.util.Base64.getEncoder().encode(password), StandardCharsets.US_ASCII)
-            .toCharArray(),
-        salt,
-        cost);
+    random.nextBytes(salt);
+    char[] password = new char[24];
+    for (int i = 0; i < password.length; i++) {
+      password[i] = (char) ('a' + random.nextInt(26));
+    }
+    return OpenBSDBCrypt.generate("2y", password, salt, cost);
   }
 }

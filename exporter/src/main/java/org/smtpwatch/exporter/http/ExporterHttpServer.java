@@ -24,13 +24,14 @@ public final class ExporterHttpServer implements AutoCloseable {
 
   private final HTTPServer server;
   private final ListenAddress bound;
-  private final boolean tls;
   private final ServerTls serverTls;
 
+  /**
+   * @param serverTls the HTTPS side, or {@code null} for plain HTTP
+   */
   private ExporterHttpServer(HTTPServer server, ListenAddress bound, ServerTls serverTls) {
     this.server = server;
     this.bound = bound;
-    this.tls = serverTls != null;
     this.serverTls = serverTls;
   }
 
@@ -108,14 +109,12 @@ public final class ExporterHttpServer implements AutoCloseable {
   /** {@code http://localhost:10785/} or {@code https://...}: where a person opens the page. */
   public URI baseUri() {
     return URI.create(
-        (tls ? "https" : "http") + "://" + bound.urlHost() + ":" + bound.port() + "/");
-  }
-
-  /** For tests: re-read the certificate now instead of at the next handshake. */
-  void reloadCertificateIfChanged() {
-    if (serverTls != null) {
-      serverTls.keyManager().reloadIfChanged();
-    }
+        (serverTls != null ? "https" : "http")
+            + "://"
+            + bound.urlHost()
+            + ":"
+            + bound.port()
+            + "/");
   }
 
   @Override

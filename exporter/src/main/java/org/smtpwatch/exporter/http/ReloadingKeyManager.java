@@ -8,6 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.Objects;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
@@ -47,7 +48,7 @@ final class ReloadingKeyManager extends X509ExtendedKeyManager {
         new Loaded(nextAlias(), PemKeyMaterial.load(certFile, keyFile), times[0], times[1]);
   }
 
-  /** Reads the files again if they changed since the last load; for tests and each handshake. */
+  /** Reads the files again if they changed since the last load; called at each handshake. */
   synchronized void reloadIfChanged() {
     FileTime[] times;
     try {
@@ -74,12 +75,8 @@ final class ReloadingKeyManager extends X509ExtendedKeyManager {
     }
   }
 
-  X509Certificate leaf() {
-    return current.material().chain().get(0);
-  }
-
   private void logFailure(FileTime[] times, String problem) {
-    if (times == null || lastFailed == null || !java.util.Arrays.equals(times, lastFailed)) {
+    if (times == null || lastFailed == null || !Arrays.equals(times, lastFailed)) {
       log.warn("HTTPS certificate not reloaded, keeping the previous one: {}", problem);
       lastFailed = times;
     }

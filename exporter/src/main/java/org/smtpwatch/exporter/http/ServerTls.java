@@ -18,11 +18,9 @@ import org.smtpwatch.config.WebConfig;
 final class ServerTls extends HttpsConfigurator {
 
   private final List<String> protocols;
-  private final ReloadingKeyManager keyManager;
 
-  private ServerTls(SSLContext context, ReloadingKeyManager keyManager, List<String> protocols) {
+  private ServerTls(SSLContext context, List<String> protocols) {
     super(context);
-    this.keyManager = keyManager;
     this.protocols = protocols;
   }
 
@@ -32,7 +30,7 @@ final class ServerTls extends HttpsConfigurator {
     context.init(new KeyManager[] {keyManager}, null, null);
     List<String> protocols =
         web.tlsMinVersion().equals("TLSv1.3") ? List.of("TLSv1.3") : List.of("TLSv1.3", "TLSv1.2");
-    return new ServerTls(context, keyManager, protocols);
+    return new ServerTls(context, protocols);
   }
 
   @Override
@@ -41,9 +39,5 @@ final class ServerTls extends HttpsConfigurator {
     ssl.setProtocols(protocols.toArray(new String[0]));
     ssl.setNeedClientAuth(false);
     params.setSSLParameters(ssl);
-  }
-
-  ReloadingKeyManager keyManager() {
-    return keyManager;
   }
 }

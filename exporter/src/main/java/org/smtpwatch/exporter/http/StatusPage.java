@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -49,9 +50,7 @@ final class StatusPage {
     return page.append("</tbody></table></main>\n<footer>")
         .append(Html.escape("smtpwatch " + version))
         .append(" &middot; generated ")
-        .append(
-            DateTimeFormatter.ISO_INSTANT.format(
-                now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+        .append(DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS)))
         .append(" &middot; refreshes every 30 s</footer>\n</body>\n</html>\n")
         .toString();
   }
