@@ -2,6 +2,7 @@ package org.smtpwatch.exporter.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.net.URI;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.smtpwatch.agent.schedule.ReloadOutcome;
@@ -19,7 +20,8 @@ final class ReloadHandler {
     this.reload = reload;
   }
 
-  void handle(HttpExchange exchange) throws IOException {
+  void handle(HttpExchange exchange) throws IOException, RequestRejected {
+    refuseCrossOrigin(exchange);
     ReloadOutcome outcome = reload.get();
     if (outcome.success()) {
       PlainResponse.text(
@@ -33,5 +35,27 @@ final class ReloadHandler {
     String errors =
         outcome.errors().stream().map(ConfigError::toString).collect(Collectors.joining("\n"));
     PlainResponse.text(exchange, 400, "config rejected; still running the previous one\n" + errors);
+  }
+
+  /**
+   * A web page elsewhere could make a visitor's browser POST here (no preflight is needed for a
+   * bodiless POST). Browsers say where such a request comes from in {@code Origin}; curl and
+   * Prometheus tooling send none. So a present Origin must be this server itself.
+   */
+  private static void refuseCrossOrigin(HttpExchange exchange) throws RequestRejected {
+    String origin = exchange.getRequestHeaders().getFirst("Origin");
+    String host = exchange.getRequestHeaders().getFirst("Host");
+    if (origin == null) {
+      return;
+    }
+    String originHost;
+    try {
+      originHost = URI.create(origin).getRawAuthority();
+    } catch (IllegalArgumentException e) {
+      originHost = null;
+    }
+    if (originHost == null || !originHost.equalsIgnoreCase(host)) {
+      throw new RequestRejected(403, "cross-origin reload refused (Origin does not match Host)");
+    }
   }
 }

@@ -120,6 +120,24 @@ class ReadyAndReloadTest {
     assertThat(agent.reloader().running()).isSameAs(before);
   }
 
+  @Test
+  void aReloadFromAnotherOriginIsRefusedAndOneFromThePageItselfAllowed() throws Exception {
+    Path file = writeConfig("[25]");
+    startAgentAndHttp(file);
+    writeConfig("[25, 587]");
+    String self = http.server.baseUri().toString().replaceAll("/$", "");
+
+    HttpResponse<String> crossSite =
+        http.send("POST", "/-/reload", "Origin", "https://evil.example");
+    int endpointsAfterRefusal = agent.reloader().running().endpoints().size();
+    HttpResponse<String> sameOrigin = http.send("POST", "/-/reload", "Origin", self);
+
+    assertThat(crossSite.statusCode()).isEqualTo(403);
+    assertThat(crossSite.body()).startsWith("cross-origin reload refused");
+    assertThat(endpointsAfterRefusal).isEqualTo(1);
+    assertThat(sameOrigin.statusCode()).isEqualTo(200);
+  }
+
   private void startHttp(AtomicReference<List<EndpointSnapshot>> endpoints, Clock clock)
       throws Exception {
     http =
