@@ -165,6 +165,23 @@ class TlsAndBasicAuthTest {
     assertThat(afterBrokenWrite).isEqualTo(second.leaf());
   }
 
+  @Test
+  void aKeyOfAnotherCertificateOrAFileWithoutPemStopsTheStartWithTheFileNamed() throws Exception {
+    Path chain = first.writeChainPem(dir);
+    Path otherKey = second.writePrivateKeyPem(Files.createDirectories(dir.resolve("other")));
+    Path notPem = Files.writeString(dir.resolve("not.pem"), "hello\n");
+
+    assertThatThrownBy(() -> PemKeyMaterial.load(chain, otherKey))
+        .isInstanceOf(IOException.class)
+        .hasMessage(otherKey + ": the key does not belong to the first certificate");
+    assertThatThrownBy(() -> PemKeyMaterial.load(notPem, otherKey))
+        .isInstanceOf(IOException.class)
+        .hasMessage(notPem + ": no PEM CERTIFICATE block found");
+    assertThatThrownBy(() -> PemKeyMaterial.load(chain, notPem))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith(notPem + ": no unencrypted PEM private key found");
+  }
+
   /** A new client each time, so each request is a new connection and a new handshake. */
   private X509Certificate servedLeaf() throws Exception {
     HttpClient client =
