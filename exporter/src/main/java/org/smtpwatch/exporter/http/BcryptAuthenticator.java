@@ -4,13 +4,15 @@ import com.sun.net.httpserver.BasicAuthenticator;
 import com.sun.net.httpserver.HttpExchange;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Map;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
  * Basic auth against the bcrypt hashes of {@code web.basic_auth_users}. An unknown user costs as
  * much as a wrong password (a dummy hash of the same cost is checked), so response times do not
- * tell which user names exist. Passwords are never logged or kept.
+ * tell which user names exist. Passwords are never logged or kept; a login that passed is
+ * remembered for a while as a keyed hash ({@link VerifiedCredentials}).
  */
 final class BcryptAuthenticator extends BasicAuthenticator {
 
@@ -18,11 +20,13 @@ final class BcryptAuthenticator extends BasicAuthenticator {
 
   private final Map<String, String> users;
   private final String dummyHash;
+  private final VerifiedCredentials verified;
 
-  BcryptAuthenticator(Map<String, String> users) {
+  BcryptAuthenticator(Map<String, String> users, Clock clock) {
     super(REALM, StandardCharsets.UTF_8);
     this.users = Map.copyOf(users);
     this.dummyHash = dummyHash(costOf(users.values().iterator().next()));
+    this.verified = new VerifiedCredentials(clock);
   }
 
   @Override
@@ -43,7 +47,13 @@ final class BcryptAuthenticator extends BasicAuthenticator {
   public boolean checkCredentials(String username, String password) {
     String hash = users.get(username);
     boolean known = hash != null;
+    if (known && verified.recentlyVerified(username, password)) {
+      return true;
+    }
     boolean matches = matches(known ? hash : dummyHash, password);
+    if (known && matches) {
+      verified.remember(username, password);
+    }
     return known && matches;
   }
 

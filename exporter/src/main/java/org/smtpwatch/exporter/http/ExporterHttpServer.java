@@ -59,7 +59,7 @@ public final class ExporterHttpServer implements AutoCloseable {
       builder.httpsConfigurator(serverTls);
     }
     if (setup.web().basicAuthEnabled()) {
-      builder.authenticator(new BcryptAuthenticator(setup.web().basicAuthUsers()));
+      builder.authenticator(new BcryptAuthenticator(setup.web().basicAuthUsers(), setup.clock()));
     }
     HTTPServer server = builder.buildAndStart();
     return new ExporterHttpServer(server, setup.listen().withPort(server.getPort()), serverTls);
