@@ -76,7 +76,8 @@ public final class ExporterHttpServer implements AutoCloseable {
             setup.prober(),
             setup.probeMetrics(),
             properties,
-            HttpServerSetup.MAX_CONCURRENT_PROBES));
+            HttpServerSetup.MAX_CONCURRENT_PROBES,
+            setup.clock()));
   }
 
   private static ExecutorService executor() {

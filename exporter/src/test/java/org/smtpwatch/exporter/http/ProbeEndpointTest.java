@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +53,10 @@ class ProbeEndpointTest {
   }
 
   private HttpFixture http(String yaml, Prober prober) throws Exception {
+    return http(yaml, prober, Clock.systemUTC());
+  }
+
+  private HttpFixture http(String yaml, Prober prober, Clock clock) throws Exception {
     Config config = HttpFixture.config(yaml, dir);
     HttpFixture fixture =
         HttpFixture.start(
@@ -62,7 +67,7 @@ class ProbeEndpointTest {
                   throw new AssertionError("no reload here");
                 },
                 prober,
-                Clock.systemUTC()));
+                clock));
     open.add(fixture);
     return fixture;
   }
@@ -83,6 +88,27 @@ class ProbeEndpointTest {
         .contains("test_probe_success{port=\"" + server.port() + "\",reason=\"\"} 1.0")
         .doesNotContain("smtpwatch_test_value");
     assertThat(server.connectionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRequestWithinASecondOfTheLastProbeReusesItsResult() throws Exception {
+    ScriptedSmtpServer server = smtp("127.0.0.1", happy());
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-28T00:00:00Z"));
+    HttpFixture http = http(plainTarget(server.port()), new SmtpProber(), clock);
+    String path = "/probe?target=127.0.0.1:" + server.port();
+
+    HttpResponse<String> first = http.get(path);
+    clock.advance(Duration.ofMillis(900));
+    HttpResponse<String> reused = http.get(path);
+    int connectionsWithinTheSecond = server.connectionCount();
+    clock.advance(Duration.ofMillis(200));
+    HttpResponse<String> fresh = http.get(path);
+
+    assertThat(List.of(first, reused, fresh))
+        .allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+    assertThat(reused.body()).isEqualTo(first.body());
+    assertThat(connectionsWithinTheSecond).isEqualTo(1);
+    assertThat(server.connectionCount()).isEqualTo(2);
   }
 
   @Test
