@@ -3,6 +3,7 @@ package org.smtpwatch.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A validated configuration: the global settings and every endpoint with its defaults applied.
@@ -10,6 +11,8 @@ import java.util.List;
  * @param source the file it was loaded from, or {@code null} for a built-in config (demo)
  * @param listen HTTP listen address, {@code host:port} or {@code :port}
  * @param maxConcurrentProbes how many probes may run at the same time
+ * @param web TLS and basic auth of the HTTP server; {@link WebConfig#NONE} when not configured
+ * @param probe which unconfigured hosts {@code /probe} may reach; none by default
  */
 public record Config(
     Path source,
@@ -18,9 +21,13 @@ public record Config(
     Duration timeout,
     String ehloName,
     int maxConcurrentProbes,
-    List<Endpoint> endpoints) {
+    List<Endpoint> endpoints,
+    WebConfig web,
+    ProbeAccess probe) {
 
   public Config {
     endpoints = List.copyOf(endpoints);
+    Objects.requireNonNull(web, "web");
+    Objects.requireNonNull(probe, "probe");
   }
 }

@@ -86,7 +86,13 @@ public final class ConfigLoader {
     PortReader ports =
         new PortReader(values, levels, new AuthReader(values, files, baseDir, environment));
     TargetReader targets = new TargetReader(values, levels, ports);
-    return new RootReader(values, levels, targets, defaultEhloName);
+    return new RootReader(
+        values,
+        levels,
+        targets,
+        defaultEhloName,
+        new WebReader(values, files, baseDir),
+        new ProbeAccessReader(values));
   }
 
   private static ConfigLoadResult unreadable(String fileName, String problem) {

@@ -60,4 +60,31 @@ final class ReadableFiles {
       errors.at(node, file + " permissions cannot be read: " + e.getMessage());
     }
   }
+
+  /**
+   * A private key must not be readable by every user on the machine. Group read is allowed: on
+   * Debian keys are commonly {@code root:ssl-cert 0640}. Where there are no POSIX permissions only
+   * readability counts.
+   */
+  boolean checkNotReadableByOthers(LocatedNode node, Path file) {
+    if (Files.getFileAttributeView(file, PosixFileAttributeView.class) == null) {
+      return true;
+    }
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+      if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
+        errors.at(
+            node,
+            file
+                + " is readable by every user ("
+                + PosixFilePermissions.toString(permissions)
+                + "); a private key must not be (chmod 600 or 640)");
+        return false;
+      }
+      return true;
+    } catch (IOException e) {
+      errors.at(node, file + " permissions cannot be read: " + e.getMessage());
+      return false;
+    }
+  }
 }

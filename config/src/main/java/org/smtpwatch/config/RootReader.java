@@ -23,7 +23,9 @@ final class RootReader {
           "ehlo_name",
           "max_concurrent_probes",
           "ip_preference",
-          "targets");
+          "targets",
+          "web",
+          "probe");
   static final String DEFAULT_LISTEN = ":10785";
   static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
@@ -53,16 +55,22 @@ final class RootReader {
   private final LevelSettingsReader levelReader;
   private final TargetReader targetReader;
   private final Supplier<String> defaultEhloName;
+  private final WebReader webReader;
+  private final ProbeAccessReader probeAccessReader;
 
   RootReader(
       NodeValues values,
       LevelSettingsReader levelReader,
       TargetReader targetReader,
-      Supplier<String> defaultEhloName) {
+      Supplier<String> defaultEhloName,
+      WebReader webReader,
+      ProbeAccessReader probeAccessReader) {
     this.values = values;
     this.levelReader = levelReader;
     this.targetReader = targetReader;
     this.defaultEhloName = defaultEhloName;
+    this.webReader = webReader;
+    this.probeAccessReader = probeAccessReader;
   }
 
   /** The config, or empty when the root is not even a mapping; other errors are in the list. */
@@ -84,6 +92,9 @@ final class RootReader {
     List<EndpointDraft> drafts = targets(root, global);
     new EndpointChecks(values.errors()).check(drafts);
     List<Endpoint> endpoints = drafts.stream().map(EndpointDraft::endpoint).toList();
+    WebConfig web = root.get("web").map(webReader::read).orElse(WebConfig.NONE);
+    ProbeAccess probe =
+        root.get("probe").map(probeAccessReader::read).orElse(ProbeAccess.CONFIGURED_ONLY);
     return Optional.of(
         new Config(
             source,
@@ -92,7 +103,9 @@ final class RootReader {
             global.timeout().value(),
             global.ehloName().value(),
             maxConcurrent,
-            endpoints));
+            endpoints,
+            web,
+            probe));
   }
 
   /**

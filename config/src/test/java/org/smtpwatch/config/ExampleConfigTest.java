@@ -25,6 +25,9 @@ class ExampleConfigTest {
   @Test
   void theExampleLoads() throws IOException {
     Files.writeString(dir.resolve("internal-ca.pem"), "pem");
+    Files.writeString(dir.resolve("web.crt"), "pem");
+    Path key = Files.writeString(dir.resolve("web.key"), "pem");
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r-----"));
     Path pass = Files.writeString(dir.resolve("monitor.pass"), "secret\n");
     Files.setPosixFilePermissions(pass, PosixFilePermissions.fromString("rw-------"));
     String text = Files.readString(EXAMPLE).replace("/etc/smtpwatch/", dir + "/");
@@ -37,6 +40,9 @@ class ExampleConfigTest {
     Config config = ((ConfigLoadResult.Loaded) result).config();
     assertThat(config.endpoints()).hasSize(8);
     assertThat(config.ehloName()).isEqualTo("probe.example.org");
+    assertThat(config.web().tlsEnabled()).isTrue();
+    assertThat(config.web().basicAuthUsers()).containsOnlyKeys("prometheus");
+    assertThat(config.probe().allowUnconfigured()).hasSize(3);
   }
 
   @Test
@@ -48,7 +54,9 @@ class ExampleConfigTest {
                 TargetReader.KEYS,
                 PortReader.KEYS,
                 TlsReader.KEYS,
-                AuthReader.KEYS)
+                AuthReader.KEYS,
+                WebReader.KEYS,
+                ProbeAccessReader.KEYS)
             .flatMap(List::stream)
             .distinct()
             .toList();

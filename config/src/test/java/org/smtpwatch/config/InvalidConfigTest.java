@@ -22,6 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** One file per mistake under src/test/resources/invalid, each with its exact messages. */
 class InvalidConfigTest {
 
+  private static final String BCRYPT_HINT =
+      " not a bcrypt hash ($2a$, $2b$ or $2y$ followed by cost and 53 characters); make one with: htpasswd -nBC 10 \"\" | tr -d ':\\n'";
+
   @TempDir static Path dir;
 
   private final ConfigLoader loader =
@@ -203,6 +206,40 @@ class InvalidConfigTest {
                 + " target or per port",
             "key-at-wrong-level.yml:4:5: targets[0].mode: \"mode\" is not allowed here: mode is set"
                 + " per port, e.g. ports: [{port: 2526, mode: starttls}]"),
+        mistake(
+            "web-tls-key-without-cert.yml",
+            "web-tls-key-without-cert.yml:2:3: web: give tls_cert_file and tls_key_file together,"
+                + " or neither"),
+        mistake(
+            "web-tls-min-version.yml",
+            "web-tls-min-version.yml:4:20: web.tls_min_version: \"TLSv1.1\" is not allowed for the"
+                + " HTTP server (valid: TLSv1.2, TLSv1.3)"),
+        mistake(
+            "web-tls-files-missing.yml",
+            "web-tls-files-missing.yml:2:18: web.tls_cert_file: {dir}/missing.crt does not exist",
+            "web-tls-files-missing.yml:3:17: web.tls_key_file: {dir}/shared.pass is readable by"
+                + " every user (rw-r--r--); a private key must not be (chmod 600 or 640)"),
+        mistake(
+            "web-basic-auth-not-bcrypt.yml",
+            "web-basic-auth-not-bcrypt.yml:3:12: web.basic_auth_users.alice:" + BCRYPT_HINT,
+            "web-basic-auth-not-bcrypt.yml:4:5: web.basic_auth_users.bob:x: user names must not be"
+                + " empty or contain \":\"",
+            "web-basic-auth-not-bcrypt.yml:5:12: web.basic_auth_users.carol:" + BCRYPT_HINT),
+        mistake(
+            "probe-allow-unconfigured-invalid.yml",
+            "probe-allow-unconfigured-invalid.yml:2:24: probe.allow_unconfigured[0]: \"*\" would"
+                + " let /probe reach any host (an open proxy)",
+            "probe-allow-unconfigured-invalid.yml:2:29: probe.allow_unconfigured[1]:"
+                + " \"10.0.0.0/0\" would let /probe reach any address (an open proxy)",
+            "probe-allow-unconfigured-invalid.yml:2:41: probe.allow_unconfigured[2]:"
+                + " \"mail..example.com\" is not a host name, *.domain, IP address or CIDR block"
+                + " (e.g. 192.0.2.0/24)",
+            "probe-allow-unconfigured-invalid.yml:2:62: probe.allow_unconfigured[3]:"
+                + " \"192.0.2.0/33\": the prefix is longer than the address"),
+        mistake(
+            "probe-unknown-key.yml",
+            "probe-unknown-key.yml:2:3: probe.allow: unknown key \"allow\" (valid keys:"
+                + " allow_unconfigured)"),
         mistake(
             "wrong-types.yml",
             "wrong-types.yml:1:9: listen: expected an address, found a number (write the port as"

@@ -23,11 +23,12 @@ public final class Main {
 
   /** Everything {@link #main} does except exiting, so tests can call it. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    BuildInfo buildInfo = BuildInfo.current();
     Map<String, Supplier<CliCommand>> verbs = new LinkedHashMap<>();
-    verbs.put("run", () -> new RunCommand(out, err));
+    verbs.put("run", () -> new RunCommand(out, err, buildInfo));
     verbs.put("check-config", () -> new CheckConfigCommand(out, err));
     verbs.put("probe", () -> new ProbeCommand(out, err));
-    verbs.put("demo", () -> new DemoCommand(out, err));
-    return new CommandLine(verbs, BuildInfo.current(), out, err).run(List.of(args));
+    verbs.put("demo", () -> new DemoCommand(out, err, buildInfo));
+    return new CommandLine(verbs, buildInfo, out, err).run(List.of(args));
   }
 }

@@ -12,7 +12,9 @@ import org.smtpwatch.config.Config;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.IpPreference;
 import org.smtpwatch.config.Mode;
+import org.smtpwatch.config.ProbeAccess;
 import org.smtpwatch.config.TlsPolicy;
+import org.smtpwatch.config.WebConfig;
 
 /** Endpoints, configs and probe results built directly, without the config loader or a prober. */
 final class TestEndpoints {
@@ -48,7 +50,9 @@ final class TestEndpoints {
         Duration.ofSeconds(15),
         "probe.test",
         maxConcurrentProbes,
-        endpoints);
+        endpoints,
+        WebConfig.NONE,
+        ProbeAccess.CONFIGURED_ONLY);
   }
 
   static ProbeResult up(Endpoint endpoint, Instant startedAt) {

@@ -1,7 +1,10 @@
 package org.smtpwatch.exporter.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
@@ -14,10 +17,14 @@ import org.smtpwatch.config.Config;
 import org.smtpwatch.config.ConfigError;
 import org.smtpwatch.config.ConfigLoadResult;
 import org.smtpwatch.config.ConfigLoader;
+import org.smtpwatch.exporter.BuildInfo;
+import org.smtpwatch.exporter.http.ExporterHttpServer;
+import org.smtpwatch.exporter.http.ListenAddress;
 
 /**
  * {@code smtpwatch [run] --config FILE}: the daemon. Loads the config (exit 2 if invalid), probes
- * on schedule until SIGTERM or SIGINT (exit 0), reloads on SIGHUP.
+ * on schedule and serves HTTP on the config's {@code listen} (exit 1 if it cannot) until SIGTERM or
+ * SIGINT (exit 0), reloads on SIGHUP and {@code POST /-/reload}.
  */
 public final class RunCommand implements CliCommand {
 
@@ -30,15 +37,17 @@ public final class RunCommand implements CliCommand {
   private final Prober prober;
   private final ProcessSignals signals;
   private final Clock clock;
+  private final BuildInfo buildInfo;
 
-  public RunCommand(PrintStream out, PrintStream err) {
+  public RunCommand(PrintStream out, PrintStream err, BuildInfo buildInfo) {
     this(
         out,
         err,
         new ConfigLoader()::load,
         new SmtpProber(),
         ProcessSignals.system(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        buildInfo);
   }
 
   public RunCommand(
@@ -47,13 +56,15 @@ public final class RunCommand implements CliCommand {
       Function<Path, ConfigLoadResult> loader,
       Prober prober,
       ProcessSignals signals,
-      Clock clock) {
+      Clock clock,
+      BuildInfo buildInfo) {
     this.out = out;
     this.err = err;
     this.loader = loader;
     this.prober = prober;
     this.signals = signals;
     this.clock = clock;
+    this.buildInfo = buildInfo;
   }
 
   @Override
@@ -74,22 +85,45 @@ public final class RunCommand implements CliCommand {
       invalid.errors().stream().map(ConfigError::toString).forEach(err::println);
       return USAGE;
     }
-    runUntilStopped(configFile, ((ConfigLoadResult.Loaded) loaded).config());
+    return runUntilStopped(configFile, ((ConfigLoadResult.Loaded) loaded).config());
+  }
+
+  private int runUntilStopped(Path configFile, Config config) {
+    RunningExporter exporter =
+        RunningExporter.start(config, configFile, prober, loader, buildInfo, clock);
+    try (exporter) {
+      Agent agent = exporter.agent();
+      ExporterHttpServer http;
+      try {
+        http = exporter.serve(ListenAddress.parse(config.listen()));
+      } catch (IOException | GeneralSecurityException e) {
+        err.println("smtpwatch run: cannot serve HTTP on " + config.listen() + ": " + describe(e));
+        agent.close();
+        return 1;
+      }
+      try (http) {
+        new AgentLifetime(signals)
+            .runUntilStopped(
+                agent,
+                () -> agent.reloader().reload(configFile),
+                () ->
+                    log.info(
+                        "smtpwatch running: {} endpoints from {}; serving {} (status page, /metrics,"
+                            + " /probe)",
+                        config.endpoints().size(),
+                        configFile,
+                        http.baseUri()));
+      }
+    }
     return 0;
   }
 
-  private void runUntilStopped(Path configFile, Config config) {
-    Agent agent = Agent.start(config, prober, loader, clock);
-    new AgentLifetime(signals)
-        .runUntilStopped(
-            agent,
-            () -> agent.reloader().reload(configFile),
-            () ->
-                log.info(
-                    "smtpwatch running: {} endpoints from {}; HTTP on {} is not served yet",
-                    config.endpoints().size(),
-                    configFile,
-                    config.listen()));
+  /** A bind failure says only "Address already in use"; say which and what to do. */
+  static String describe(Exception e) {
+    if (e instanceof BindException) {
+      return e.getMessage() + " (is another smtpwatch running? change listen: in the config)";
+    }
+    return e.getMessage();
   }
 
   /** The config file, or {@code null} when help was asked for. */

@@ -17,15 +17,22 @@ public final class Usage {
         what it finds as Prometheus metrics.
 
         Commands:
-          run --config FILE     probe every configured endpoint on its schedule and
-                                log every change of state; SIGHUP reloads the
-                                file; the default when the first argument is a flag
+          run --config FILE     probe every configured endpoint on its schedule, log
+                                every change of state and serve HTTP on the
+                                config's listen address (default :10785): / status
+                                page, /metrics, /probe?target=HOST:PORT,
+                                /-/healthy, /-/ready, POST /-/reload; SIGHUP
+                                reloads the file; the default when the first
+                                argument is a flag
           check-config FILE     validate a config file and exit
           probe HOST:PORT       probe one endpoint now and report every phase, the
                                 TLS session and the certificate
           demo                  start a mail server on loopback (ports shaped like
-                                25, 465, 587, 2525, a fresh certificate) and probe
-                                it on schedule; no mail server or config needed
+                                25, 465, 587, 2525, a fresh certificate), probe it
+                                on schedule and serve the status page and /metrics
+                                on http://127.0.0.1:10785/ (a free port if that is
+                                taken; the URLs are printed); no mail server or
+                                config needed
 
         Probe options:
           --mode plain|starttls|tls
@@ -51,7 +58,8 @@ public final class Usage {
           --version             print the version and exit
           -h, --help            print this help and exit
 
-        Exit status: 0 success, 1 probe failed, 2 usage error or invalid config.
+        Exit status: 0 success, 1 probe failed or HTTP address unusable, 2 usage
+        error or invalid config.
         Logs go to stderr; stdout carries only command output.
         """;
   }

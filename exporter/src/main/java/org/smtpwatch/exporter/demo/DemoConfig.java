@@ -7,7 +7,9 @@ import java.util.Map;
 import org.smtpwatch.config.Config;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.IpPreference;
+import org.smtpwatch.config.ProbeAccess;
 import org.smtpwatch.config.TlsPolicy;
+import org.smtpwatch.config.WebConfig;
 
 /**
  * The built-in config the demo monitors: every demo listener, verified against the demo's own
@@ -24,7 +26,16 @@ final class DemoConfig {
   static Config forListeners(List<DemoListener> listeners, Path caFile) {
     List<Endpoint> endpoints =
         listeners.stream().map(listener -> endpoint(listener, caFile)).toList();
-    return new Config(null, "127.0.0.1:10785", INTERVAL, TIMEOUT, EHLO_NAME, 8, endpoints);
+    return new Config(
+        null,
+        "127.0.0.1:10785",
+        INTERVAL,
+        TIMEOUT,
+        EHLO_NAME,
+        8,
+        endpoints,
+        WebConfig.NONE,
+        ProbeAccess.CONFIGURED_ONLY);
   }
 
   private static Endpoint endpoint(DemoListener listener, Path caFile) {

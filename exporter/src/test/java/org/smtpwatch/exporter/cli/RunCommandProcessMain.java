@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import org.smtpwatch.config.Config;
 import org.smtpwatch.config.ConfigLoadResult;
+import org.smtpwatch.config.ProbeAccess;
+import org.smtpwatch.config.WebConfig;
+import org.smtpwatch.exporter.BuildInfo;
 
 /**
  * {@code smtpwatch run} as its own process with the real signal handling, for {@link
@@ -26,7 +29,8 @@ public final class RunCommandProcessMain {
               throw new AssertionError("nothing to probe");
             },
             ProcessSignals.system(),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            new BuildInfo("test", "17"));
     int status = command.run(List.of(args));
     System.out.println("run returned " + status);
     System.exit(status);
@@ -37,11 +41,13 @@ public final class RunCommandProcessMain {
     return new ConfigLoadResult.Loaded(
         new Config(
             file,
-            ":10785",
+            "127.0.0.1:0",
             Duration.ofSeconds(60),
             Duration.ofSeconds(15),
             "probe.test",
             4,
-            List.of()));
+            List.of(),
+            WebConfig.NONE,
+            ProbeAccess.CONFIGURED_ONLY));
   }
 }

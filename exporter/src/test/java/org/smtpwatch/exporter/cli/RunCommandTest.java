@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +27,10 @@ import org.smtpwatch.config.ConfigLoadResult;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.IpPreference;
 import org.smtpwatch.config.Mode;
+import org.smtpwatch.config.ProbeAccess;
 import org.smtpwatch.config.TlsPolicy;
+import org.smtpwatch.config.WebConfig;
+import org.smtpwatch.exporter.BuildInfo;
 
 class RunCommandTest {
 
@@ -128,18 +133,38 @@ class RunCommandTest {
     assertThat(status.get(10, TimeUnit.SECONDS)).isZero();
   }
 
+  @Test
+  void anAddressInUseIsAClearErrorAndExitOne() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String listen = "127.0.0.1:" + taken.getLocalPort();
+      RunCommand command = command(file -> loaded(file, listen));
+
+      assertThat(command.run(List.of("--config", "smtpwatch.yml"))).isEqualTo(1);
+      assertThat(errText())
+          .startsWith("smtpwatch run: cannot serve HTTP on " + listen + ": ")
+          .contains("change listen: in the config");
+      assertThat(signals.terminate).as("never got to run").isNull();
+    }
+  }
+
   private ConfigLoadResult loadOneEndpoint(Path file) {
     assertThat(file).isEqualTo(Path.of("smtpwatch.yml"));
     loads.incrementAndGet();
+    return loaded(file, "127.0.0.1:0");
+  }
+
+  private ConfigLoadResult loaded(Path file, String listen) {
     return new ConfigLoadResult.Loaded(
         new Config(
             file,
-            ":10785",
+            listen,
             Duration.ofSeconds(60),
             Duration.ofSeconds(15),
             "probe.test",
             4,
-            List.of(endpoint)));
+            List.of(endpoint),
+            WebConfig.NONE,
+            ProbeAccess.CONFIGURED_ONLY));
   }
 
   private int run(List<String> args) {
@@ -157,7 +182,8 @@ class RunCommandTest {
         loader,
         prober,
         signals,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        new BuildInfo("test", "17"));
   }
 
   private String errText() {
