@@ -93,6 +93,7 @@ public final class CheckConfigCommand implements CliCommand {
             + ", at most "
             + config.maxConcurrentProbes()
             + " probes at once");
+    AuthNotice.forConfig(config).ifPresent(out::println);
   }
 
   /**
