@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProbeAlarm implements AutoCloseable {
 
-  static final Duration GRACE = Duration.ofMillis(100);
+  static final Duration GRACE = Duration.ofMillis(20);
 
   private final List<Closeable> guarded = new ArrayList<>();
   private final ScheduledFuture<?> ring;
