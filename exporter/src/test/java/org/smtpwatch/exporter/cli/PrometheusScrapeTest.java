@@ -173,7 +173,9 @@ class PrometheusScrapeTest {
             "histogram_quantile(0.9, sum by (le) (rate(smtp_handshake_duration_seconds_bucket[10s])))",
             samples -> samples.size() == 1 && Double.isFinite(samples.get(0).value()),
             WAIT);
-    assertThat(quantile.get(0).value()).isPositive().isLessThanOrEqualTo(TIMEOUT.toMillis() / 1e3);
+    // Every probe ends within the 0.8 s timeout, in a bucket up to 1 s at most; the quantile is
+    // interpolated inside its bucket, so it may exceed the timeout but never that bucket's bound.
+    assertThat(quantile.get(0).value()).isPositive().isLessThanOrEqualTo(1.0);
   }
 
   @Test
