@@ -37,6 +37,21 @@ final class ReadableFiles {
   }
 
   /**
+   * True when {@code file} is readable and holds a PEM X.509 certificate; else reports why not. A
+   * trust store or server certificate of garbage would otherwise only show up as failed handshakes.
+   */
+  boolean checkHoldsCertificate(LocatedNode node, Path file) {
+    if (!checkReadable(node, file)) {
+      return false;
+    }
+    if (!PemCertificates.holdsCertificate(file)) {
+      errors.at(node, file + " holds no PEM certificate");
+      return false;
+    }
+    return true;
+  }
+
+  /**
    * A password file must be readable and private to its owner. Where the file system has no POSIX
    * permissions (Windows) only readability is checked.
    */

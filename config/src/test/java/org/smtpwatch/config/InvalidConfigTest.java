@@ -34,6 +34,8 @@ class InvalidConfigTest {
   static void createReferencedFiles() throws IOException {
     writeFile("shared.pass", "rw-r--r--");
     writeFile("private.pass", "rw-------");
+    writeFile("garbage.pem", "rw-r--r--");
+    TestPem.writeCertificate(dir.resolve("server.crt"));
   }
 
   static Stream<Arguments> mistakes() {
@@ -88,6 +90,14 @@ class InvalidConfigTest {
             "ca-file-missing.yml",
             "ca-file-missing.yml:5:24: targets[0].ports[0].tls.ca_file: {dir}/missing-ca.pem does"
                 + " not exist"),
+        mistake(
+            "ca-file-not-pem.yml",
+            "ca-file-not-pem.yml:5:24: targets[0].ports[0].tls.ca_file: {dir}/garbage.pem holds no"
+                + " PEM certificate"),
+        mistake(
+            "web-tls-cert-not-pem.yml",
+            "web-tls-cert-not-pem.yml:2:18: web.tls_cert_file: {dir}/garbage.pem holds no PEM"
+                + " certificate"),
         mistake(
             "password-file-missing.yml",
             "password-file-missing.yml:5:50: targets[0].ports[0].auth.password_file:"
