@@ -7,6 +7,7 @@ import org.smtpwatch.agent.smtp.EhloCapabilities;
 import org.smtpwatch.agent.smtp.EhloParser;
 import org.smtpwatch.agent.smtp.SmtpReply;
 import org.smtpwatch.agent.tls.TlsHandshakeResult;
+import org.smtpwatch.agent.tls.TlsHandshakers;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.Mode;
 
@@ -47,6 +48,7 @@ final class SmtpSession {
   private final StepLimits limits;
   private final ProbeFindings findings;
   private final ProbeAlarm alarm;
+  private final TlsHandshakers handshakers;
   private State state = State.CONNECTED;
   private SmtpReply lastReply;
 
@@ -55,8 +57,10 @@ final class SmtpSession {
       Endpoint endpoint,
       Deadline deadline,
       ProbeFindings findings,
-      ProbeAlarm alarm) {
+      ProbeAlarm alarm,
+      TlsHandshakers handshakers) {
     this.alarm = alarm;
+    this.handshakers = handshakers;
     this.channel = channel;
     this.endpoint = endpoint;
     this.deadline = deadline;
@@ -99,7 +103,8 @@ final class SmtpSession {
     boolean implicit = state == State.CONNECTED;
     findings.begin(Phase.TLS_HANDSHAKE);
     long start = System.nanoTime();
-    TlsHandshakeResult result = TlsUpgrade.handshake(channel.socket(), endpoint, deadline);
+    TlsHandshakeResult result =
+        TlsUpgrade.handshake(channel.socket(), endpoint, deadline, handshakers);
     findings.tls(result.session(), result.certificate());
     if (result.failure() != null) {
       channel.note(Transcript.Direction.NOTE, "TLS handshake failed: " + result.failure().detail());
@@ -175,7 +180,8 @@ final class SmtpSession {
     boolean plaintext = state == State.CONNECTED && endpoint.mode() != Mode.TLS;
     if (plaintext && heard == 0 && !deadline.expired()) {
       channel.note(Transcript.Direction.NOTE, "no greeting; checking for implicit TLS");
-      if (ImplicitTlsCheck.speaksImplicitTls(channel.remoteAddress(), endpoint, deadline, alarm)) {
+      if (ImplicitTlsCheck.speaksImplicitTls(
+          channel.remoteAddress(), endpoint, deadline, alarm, handshakers)) {
         return new StepFailure(
             Phase.BANNER,
             FailureReason.MODE_MISMATCH,
