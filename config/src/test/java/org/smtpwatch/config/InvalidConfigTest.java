@@ -87,6 +87,13 @@ class InvalidConfigTest {
                 + " mail.example.com:587/starttls, already at targets[0].ports[1] (line 3, column"
                 + " 17)"),
         mistake(
+            "duplicate-ipv6-endpoint.yml",
+            "duplicate-ipv6-endpoint.yml:5:13: targets[1].ports[0]: duplicate endpoint"
+                + " [::1]:25/starttls, already at targets[0].ports[0] (line 3, column 13)",
+            "duplicate-ipv6-endpoint.yml:9:13: targets[3].ports[0]: duplicate endpoint"
+                + " [2001:db8::1]:587/starttls, already at targets[2].ports[0] (line 7, column"
+                + " 13)"),
+        mistake(
             "ca-file-missing.yml",
             "ca-file-missing.yml:5:24: targets[0].ports[0].tls.ca_file: {dir}/missing-ca.pem does"
                 + " not exist"),
