@@ -2,6 +2,7 @@ package org.smtpwatch.agent.probe;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
 import org.smtpwatch.agent.smtp.EhloCapabilities;
 import org.smtpwatch.agent.smtp.EhloParser;
@@ -147,7 +148,7 @@ final class SmtpSession {
     }
   }
 
-  private boolean sayGoodbye(java.time.Duration limit) {
+  private boolean sayGoodbye(Duration limit) {
     if (deadline.expired()) {
       return false;
     }
@@ -161,11 +162,14 @@ final class SmtpSession {
   }
 
   private SmtpReply readGreeting() throws IOException, StepFailure {
+    // After a slow resolve or connect the probe's deadline can end before the greeting limit; the
+    // failure must say how long we actually waited, not the limit we never reached.
+    Duration wait = min(limits.greeting(), deadline.remaining());
     SmtpReply greeting;
     try {
-      greeting = channel.readReply(deadline.capped(limits.greeting()));
+      greeting = channel.readReply(deadline.capped(wait));
     } catch (SocketTimeoutException e) {
-      throw silentGreeting();
+      throw silentGreeting(wait);
     }
     findings.greeting(greeting);
     return expect(greeting, 220, Phase.BANNER, FailureReason.GREETING_REJECTED, "greeting");
@@ -175,7 +179,7 @@ final class SmtpSession {
    * A greeting that did not arrive in time. If nothing at all was heard on a plaintext channel, the
    * port may be waiting for a TLS ClientHello: that is a mode mismatch, not a tarpit.
    */
-  private StepFailure silentGreeting() {
+  private StepFailure silentGreeting(Duration waited) {
     long heard = channel.bytesReceived();
     boolean plaintext = state == State.CONNECTED && endpoint.mode() != Mode.TLS;
     if (plaintext && heard == 0 && !deadline.expired()) {
@@ -193,7 +197,11 @@ final class SmtpSession {
     return new StepFailure(
         Phase.BANNER,
         FailureReason.TIMEOUT,
-        "no greeting within " + limits.greeting().toMillis() + " ms (" + partial + ")");
+        "no greeting within " + waited.toMillis() + " ms (" + partial + ")");
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private SmtpReply sendEhlo(Phase phase) throws IOException, StepFailure {
