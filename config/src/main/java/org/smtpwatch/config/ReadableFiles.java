@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,11 +45,9 @@ final class ReadableFiles {
     if (!checkReadable(node, file)) {
       return false;
     }
-    if (!PemCertificates.holdsCertificate(file)) {
-      errors.at(node, file + " holds no PEM certificate");
-      return false;
-    }
-    return true;
+    Optional<String> problem = PemCertificates.problem(file);
+    problem.ifPresent(what -> errors.at(node, file + " " + what));
+    return problem.isEmpty();
   }
 
   /**

@@ -36,6 +36,10 @@ class InvalidConfigTest {
     writeFile("private.pass", "rw-------");
     writeFile("garbage.pem", "rw-r--r--");
     TestPem.writeCertificate(dir.resolve("server.crt"));
+    Files.writeString(
+        dir.resolve("broken.pem"),
+        TestPem.selfSignedCertificate()
+            + "-----BEGIN CERTIFICATE-----\nAAAA!!!!not base64\n-----END CERTIFICATE-----\n");
   }
 
   static Stream<Arguments> mistakes() {
@@ -101,6 +105,11 @@ class InvalidConfigTest {
             "ca-file-not-pem.yml",
             "ca-file-not-pem.yml:5:24: targets[0].ports[0].tls.ca_file: {dir}/garbage.pem holds no"
                 + " PEM certificate"),
+        mistake(
+            "ca-file-broken-block.yml",
+            "ca-file-broken-block.yml:5:24: targets[0].ports[0].tls.ca_file: {dir}/broken.pem is"
+                + " not valid PEM: malformed PEM data: unable to decode base64 string: invalid"
+                + " characters encountered in base64 data"),
         mistake(
             "web-tls-cert-not-pem.yml",
             "web-tls-cert-not-pem.yml:2:18: web.tls_cert_file: {dir}/garbage.pem holds no PEM"
