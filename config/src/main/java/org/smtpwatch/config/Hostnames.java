@@ -20,9 +20,9 @@ final class Hostnames {
   private Hostnames() {}
 
   /**
-   * The host as endpoints carry it: lower case, IPv6 without brackets, no trailing dot
-   * (certificates never carry one, and {@code example.com.} is the same endpoint as {@code
-   * example.com}).
+   * The host as endpoints carry it: lower case, IPv6 without brackets and in its RFC 5952 form (so
+   * two spellings of one address are one endpoint), no trailing dot (certificates never carry one,
+   * and {@code example.com.} is the same endpoint as {@code example.com}).
    */
   static String normalize(String host) {
     String bare = host;
@@ -32,7 +32,9 @@ final class Hostnames {
     if (bare.endsWith(".") && bare.length() > 1) {
       bare = bare.substring(0, bare.length() - 1);
     }
-    return bare.toLowerCase(Locale.ROOT);
+    bare = bare.toLowerCase(Locale.ROOT);
+    // Only a validated literal reaches InetAddress, so this never asks DNS.
+    return isIpv6(bare) ? Ipv6Text.canonical(bare).orElse(bare) : bare;
   }
 
   static boolean isValidHost(String host) {

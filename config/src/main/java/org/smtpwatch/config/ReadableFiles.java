@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +35,19 @@ final class ReadableFiles {
       errors.at(node, file + " " + problem);
     }
     return problem == null;
+  }
+
+  /**
+   * True when {@code file} is readable and holds a PEM X.509 certificate; else reports why not. A
+   * trust store or server certificate of garbage would otherwise only show up as failed handshakes.
+   */
+  boolean checkHoldsCertificate(LocatedNode node, Path file) {
+    if (!checkReadable(node, file)) {
+      return false;
+    }
+    Optional<String> problem = PemCertificates.problem(file);
+    problem.ifPresent(what -> errors.at(node, file + " " + what));
+    return problem.isEmpty();
   }
 
   /**

@@ -37,7 +37,7 @@ final class TlsReader {
   }
 
   private Optional<Path> caFile(LocatedNode node) {
-    return values.path(node, baseDir).filter(file -> files.checkReadable(node, file));
+    return values.path(node, baseDir).filter(file -> files.checkHoldsCertificate(node, file));
   }
 
   private Optional<String> serverName(LocatedNode node) {

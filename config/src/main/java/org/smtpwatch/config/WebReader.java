@@ -39,7 +39,7 @@ final class WebReader {
       return WebConfig.NONE;
     }
     Mapping web = mapping.get();
-    Optional<Path> cert = web.get("tls_cert_file").flatMap(this::readableFile);
+    Optional<Path> cert = web.get("tls_cert_file").flatMap(this::certificateFile);
     Optional<Path> key = web.get("tls_key_file").flatMap(this::privateKeyFile);
     checkTlsPair(web);
     String minVersion =
@@ -66,6 +66,10 @@ final class WebReader {
 
   private Optional<Path> readableFile(LocatedNode node) {
     return values.path(node, baseDir).filter(file -> files.checkReadable(node, file));
+  }
+
+  private Optional<Path> certificateFile(LocatedNode node) {
+    return values.path(node, baseDir).filter(file -> files.checkHoldsCertificate(node, file));
   }
 
   private Optional<Path> privateKeyFile(LocatedNode node) {

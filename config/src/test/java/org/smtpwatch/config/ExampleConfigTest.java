@@ -24,8 +24,8 @@ class ExampleConfigTest {
 
   @Test
   void theExampleLoads() throws IOException {
-    Files.writeString(dir.resolve("internal-ca.pem"), "pem");
-    Files.writeString(dir.resolve("web.crt"), "pem");
+    TestPem.writeCertificate(dir.resolve("internal-ca.pem"));
+    TestPem.writeCertificate(dir.resolve("web.crt"));
     Path key = Files.writeString(dir.resolve("web.key"), "pem");
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r-----"));
     Path pass = Files.writeString(dir.resolve("monitor.pass"), "secret\n");

@@ -49,7 +49,19 @@ class HostnamesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"Mail.Example.COM., mail.example.com", "[2001:DB8::1], 2001:db8::1", "a, a"})
+  @CsvSource({
+    "Mail.Example.COM., mail.example.com",
+    "[2001:DB8::1], 2001:db8::1",
+    "a, a",
+    "0:0:0:0:0:0:0:1, ::1",
+    "[0000::0001], ::1",
+    "2001:db8:0::1, 2001:db8::1",
+    "2001:0DB8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
+    "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1",
+    "0:0:0:0:0:0:0:0, ::",
+    "1:0:0:0:0:0:0:0, 1::",
+    "::ffff:192.0.2.1, ::ffff:192.0.2.1"
+  })
   void normalizes(String host, String normalized) {
     assertThat(Hostnames.normalize(host)).isEqualTo(normalized);
   }

@@ -34,6 +34,12 @@ class InvalidConfigTest {
   static void createReferencedFiles() throws IOException {
     writeFile("shared.pass", "rw-r--r--");
     writeFile("private.pass", "rw-------");
+    writeFile("garbage.pem", "rw-r--r--");
+    TestPem.writeCertificate(dir.resolve("server.crt"));
+    Files.writeString(
+        dir.resolve("broken.pem"),
+        TestPem.selfSignedCertificate()
+            + "-----BEGIN CERTIFICATE-----\nAAAA!!!!not base64\n-----END CERTIFICATE-----\n");
   }
 
   static Stream<Arguments> mistakes() {
@@ -85,9 +91,29 @@ class InvalidConfigTest {
                 + " mail.example.com:587/starttls, already at targets[0].ports[1] (line 3, column"
                 + " 17)"),
         mistake(
+            "duplicate-ipv6-endpoint.yml",
+            "duplicate-ipv6-endpoint.yml:5:13: targets[1].ports[0]: duplicate endpoint"
+                + " [::1]:25/starttls, already at targets[0].ports[0] (line 3, column 13)",
+            "duplicate-ipv6-endpoint.yml:9:13: targets[3].ports[0]: duplicate endpoint"
+                + " [2001:db8::1]:587/starttls, already at targets[2].ports[0] (line 7, column"
+                + " 13)"),
+        mistake(
             "ca-file-missing.yml",
             "ca-file-missing.yml:5:24: targets[0].ports[0].tls.ca_file: {dir}/missing-ca.pem does"
                 + " not exist"),
+        mistake(
+            "ca-file-not-pem.yml",
+            "ca-file-not-pem.yml:5:24: targets[0].ports[0].tls.ca_file: {dir}/garbage.pem holds no"
+                + " PEM certificate"),
+        mistake(
+            "ca-file-broken-block.yml",
+            "ca-file-broken-block.yml:5:24: targets[0].ports[0].tls.ca_file: {dir}/broken.pem is"
+                + " not valid PEM: malformed PEM data: unable to decode base64 string: invalid"
+                + " characters encountered in base64 data"),
+        mistake(
+            "web-tls-cert-not-pem.yml",
+            "web-tls-cert-not-pem.yml:2:18: web.tls_cert_file: {dir}/garbage.pem holds no PEM"
+                + " certificate"),
         mistake(
             "password-file-missing.yml",
             "password-file-missing.yml:5:50: targets[0].ports[0].auth.password_file:"

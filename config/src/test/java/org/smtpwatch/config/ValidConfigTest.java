@@ -47,7 +47,7 @@ class ValidConfigTest {
   @Test
   void theDesignExampleLoadsWithEveryValueInPlace() throws IOException {
     Path pass = privateFile("monitor.pass");
-    Path ca = Files.writeString(dir.resolve("internal-ca.pem"), "pem");
+    Path ca = TestPem.writeCertificate(dir.resolve("internal-ca.pem"));
     Path file =
         Files.writeString(
             dir.resolve("smtpwatch.yml"),

@@ -33,7 +33,7 @@ class WebAndProbeConfigTest {
 
   @Test
   void webBlockReadsFilesRelativeToTheConfigAndKeepsHashesOutOfToString() throws IOException {
-    Files.writeString(dir.resolve("web.crt"), "pem");
+    TestPem.writeCertificate(dir.resolve("web.crt"));
     Path key = Files.writeString(dir.resolve("web.key"), "pem");
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
 
@@ -54,7 +54,7 @@ class WebAndProbeConfigTest {
 
   @Test
   void tlsMinVersionDefaultsToTls12() throws IOException {
-    Files.writeString(dir.resolve("web.crt"), "pem");
+    TestPem.writeCertificate(dir.resolve("web.crt"));
     Path key = Files.writeString(dir.resolve("web.key"), "pem");
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r-----"));
 

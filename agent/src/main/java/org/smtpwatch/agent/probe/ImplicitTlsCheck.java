@@ -7,7 +7,7 @@ import java.net.Socket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smtpwatch.agent.tls.TlsHandshakeResult;
-import org.smtpwatch.agent.tls.TlsHandshaker;
+import org.smtpwatch.agent.tls.TlsHandshakers;
 import org.smtpwatch.agent.tls.TlsSetupException;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.TlsPolicy;
@@ -24,14 +24,19 @@ final class ImplicitTlsCheck {
   private ImplicitTlsCheck() {}
 
   static boolean speaksImplicitTls(
-      InetAddress address, Endpoint endpoint, Deadline deadline, ProbeAlarm alarm) {
+      InetAddress address,
+      Endpoint endpoint,
+      Deadline deadline,
+      ProbeAlarm alarm,
+      TlsHandshakers handshakers) {
     // Verification off and no ca_file: the question is "is this TLS", not "is it trusted".
     TlsPolicy lenient = new TlsPolicy(false, false, null, endpoint.tls().serverName(), null);
     try (Socket socket =
         Connector.open(new InetSocketAddress(address, endpoint.port()), deadline)) {
       alarm.guard(socket);
       TlsHandshakeResult result =
-          TlsHandshaker.forPolicy(lenient)
+          handshakers
+              .forPolicy(lenient)
               .handshake(socket, endpoint.host(), endpoint.port(), deadline.remaining());
       if (result.socket() != null) {
         result.socket().close();

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smtpwatch.agent.smtp.EhloCapabilities;
+import org.smtpwatch.agent.tls.TlsHandshakers;
 import org.smtpwatch.config.Endpoint;
 
 /** One probe of one endpoint: resolve, connect, then the session its mode asks for. */
@@ -29,6 +30,7 @@ final class ProbeRun {
   private final BoundedResolution resolution;
   private final Deadline deadline;
   private final ProbeAlarm alarm;
+  private final TlsHandshakers handshakers;
   private final ProbeFindings findings = new ProbeFindings();
   private SmtpChannel channel;
 
@@ -36,8 +38,10 @@ final class ProbeRun {
       Endpoint endpoint,
       Transcript transcript,
       BoundedResolution resolution,
-      ScheduledExecutorService alarmTimer) {
+      ScheduledExecutorService alarmTimer,
+      TlsHandshakers handshakers) {
     this.endpoint = endpoint;
+    this.handshakers = handshakers;
     this.transcript = transcript;
     this.resolution = resolution;
     this.deadline = Deadline.after(endpoint.timeout());
@@ -85,7 +89,8 @@ final class ProbeRun {
   private void run() throws StepFailure {
     List<InetAddress> addresses = AddressOrder.order(resolve(), endpoint.ipPreference());
     channel = connect(addresses);
-    SmtpSession session = new SmtpSession(channel, endpoint, deadline, findings, alarm);
+    SmtpSession session =
+        new SmtpSession(channel, endpoint, deadline, findings, alarm, handshakers);
     try {
       switch (endpoint.mode()) {
         case PLAIN -> plain(session);

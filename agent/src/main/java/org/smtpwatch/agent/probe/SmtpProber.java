@@ -3,16 +3,19 @@ package org.smtpwatch.agent.probe;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.smtpwatch.agent.tls.TlsHandshakers;
 import org.smtpwatch.config.Endpoint;
 
 /**
  * Probes an endpoint in its configured mode: one SMTP session under one deadline (the endpoint's
- * timeout). Stateless between probes, so one instance serves every endpoint and thread.
+ * timeout). Keeps nothing between probes but the trust material of each TLS policy, so one instance
+ * serves every endpoint and thread.
  */
 public final class SmtpProber implements Prober {
 
   private final BoundedResolution resolution;
   private final ScheduledExecutorService alarmTimer = alarmTimer();
+  private final TlsHandshakers handshakers = new TlsHandshakers();
 
   /** Resolves host names with the system resolver. */
   public SmtpProber() {
@@ -28,7 +31,7 @@ public final class SmtpProber implements Prober {
   public ProbeResult probe(Endpoint endpoint, Transcript transcript) {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(transcript, "transcript");
-    return new ProbeRun(endpoint, transcript, resolution, alarmTimer).execute();
+    return new ProbeRun(endpoint, transcript, resolution, alarmTimer, handshakers).execute();
   }
 
   // One timer thread serves every probe of this prober; cancelled alarms leave its queue at once,

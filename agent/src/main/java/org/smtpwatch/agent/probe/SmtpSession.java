@@ -2,11 +2,13 @@ package org.smtpwatch.agent.probe;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
 import org.smtpwatch.agent.smtp.EhloCapabilities;
 import org.smtpwatch.agent.smtp.EhloParser;
 import org.smtpwatch.agent.smtp.SmtpReply;
 import org.smtpwatch.agent.tls.TlsHandshakeResult;
+import org.smtpwatch.agent.tls.TlsHandshakers;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.Mode;
 
@@ -47,6 +49,7 @@ final class SmtpSession {
   private final StepLimits limits;
   private final ProbeFindings findings;
   private final ProbeAlarm alarm;
+  private final TlsHandshakers handshakers;
   private State state = State.CONNECTED;
   private SmtpReply lastReply;
 
@@ -55,8 +58,10 @@ final class SmtpSession {
       Endpoint endpoint,
       Deadline deadline,
       ProbeFindings findings,
-      ProbeAlarm alarm) {
+      ProbeAlarm alarm,
+      TlsHandshakers handshakers) {
     this.alarm = alarm;
+    this.handshakers = handshakers;
     this.channel = channel;
     this.endpoint = endpoint;
     this.deadline = deadline;
@@ -99,7 +104,8 @@ final class SmtpSession {
     boolean implicit = state == State.CONNECTED;
     findings.begin(Phase.TLS_HANDSHAKE);
     long start = System.nanoTime();
-    TlsHandshakeResult result = TlsUpgrade.handshake(channel.socket(), endpoint, deadline);
+    TlsHandshakeResult result =
+        TlsUpgrade.handshake(channel.socket(), endpoint, deadline, handshakers);
     findings.tls(result.session(), result.certificate());
     if (result.failure() != null) {
       channel.note(Transcript.Direction.NOTE, "TLS handshake failed: " + result.failure().detail());
@@ -142,7 +148,7 @@ final class SmtpSession {
     }
   }
 
-  private boolean sayGoodbye(java.time.Duration limit) {
+  private boolean sayGoodbye(Duration limit) {
     if (deadline.expired()) {
       return false;
     }
@@ -156,11 +162,14 @@ final class SmtpSession {
   }
 
   private SmtpReply readGreeting() throws IOException, StepFailure {
+    // After a slow resolve or connect the probe's deadline can end before the greeting limit; the
+    // failure must say how long we actually waited, not the limit we never reached.
+    Duration wait = min(limits.greeting(), deadline.remaining());
     SmtpReply greeting;
     try {
-      greeting = channel.readReply(deadline.capped(limits.greeting()));
+      greeting = channel.readReply(deadline.capped(wait));
     } catch (SocketTimeoutException e) {
-      throw silentGreeting();
+      throw silentGreeting(wait);
     }
     findings.greeting(greeting);
     return expect(greeting, 220, Phase.BANNER, FailureReason.GREETING_REJECTED, "greeting");
@@ -170,12 +179,13 @@ final class SmtpSession {
    * A greeting that did not arrive in time. If nothing at all was heard on a plaintext channel, the
    * port may be waiting for a TLS ClientHello: that is a mode mismatch, not a tarpit.
    */
-  private StepFailure silentGreeting() {
+  private StepFailure silentGreeting(Duration waited) {
     long heard = channel.bytesReceived();
     boolean plaintext = state == State.CONNECTED && endpoint.mode() != Mode.TLS;
     if (plaintext && heard == 0 && !deadline.expired()) {
       channel.note(Transcript.Direction.NOTE, "no greeting; checking for implicit TLS");
-      if (ImplicitTlsCheck.speaksImplicitTls(channel.remoteAddress(), endpoint, deadline, alarm)) {
+      if (ImplicitTlsCheck.speaksImplicitTls(
+          channel.remoteAddress(), endpoint, deadline, alarm, handshakers)) {
         return new StepFailure(
             Phase.BANNER,
             FailureReason.MODE_MISMATCH,
@@ -187,7 +197,11 @@ final class SmtpSession {
     return new StepFailure(
         Phase.BANNER,
         FailureReason.TIMEOUT,
-        "no greeting within " + limits.greeting().toMillis() + " ms (" + partial + ")");
+        "no greeting within " + waited.toMillis() + " ms (" + partial + ")");
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private SmtpReply sendEhlo(Phase phase) throws IOException, StepFailure {

@@ -3,6 +3,7 @@ package org.smtpwatch.agent.probe;
 import java.net.Socket;
 import org.smtpwatch.agent.tls.TlsHandshakeResult;
 import org.smtpwatch.agent.tls.TlsHandshaker;
+import org.smtpwatch.agent.tls.TlsHandshakers;
 import org.smtpwatch.agent.tls.TlsSetupException;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.TlsPolicy;
@@ -16,15 +17,17 @@ final class TlsUpgrade {
    * @throws StepFailure only when the policy's trust material cannot be prepared; a failed
    *     handshake is the result's failure, so its certificate is not lost
    */
-  static TlsHandshakeResult handshake(Socket connected, Endpoint endpoint, Deadline deadline)
+  static TlsHandshakeResult handshake(
+      Socket connected, Endpoint endpoint, Deadline deadline, TlsHandshakers handshakers)
       throws StepFailure {
-    TlsHandshaker handshaker = handshaker(endpoint.tls());
+    TlsHandshaker handshaker = handshaker(endpoint.tls(), handshakers);
     return handshaker.handshake(connected, endpoint.host(), endpoint.port(), deadline.remaining());
   }
 
-  private static TlsHandshaker handshaker(TlsPolicy policy) throws StepFailure {
+  private static TlsHandshaker handshaker(TlsPolicy policy, TlsHandshakers handshakers)
+      throws StepFailure {
     try {
-      return TlsHandshaker.forPolicy(policy);
+      return handshakers.forPolicy(policy);
     } catch (TlsSetupException e) {
       throw new StepFailure(
           Phase.TLS_HANDSHAKE,

@@ -47,6 +47,7 @@ public final class ProbeRunner {
   private final Clock clock;
   private final ExecutorService executor = ProbeThreads.newExecutor();
   private final Set<EndpointKey> inFlight = ConcurrentHashMap.newKeySet();
+  private final SkippedRunLog skippedRuns = new SkippedRunLog();
   private volatile boolean stopped;
 
   public ProbeRunner(
@@ -126,11 +127,10 @@ public final class ProbeRunner {
     Duration untilNextRun = Duration.between(clock.instant(), plannedAt.plus(endpoint.interval()));
     try {
       if (!permits.tryAcquire(untilNextRun)) {
-        log.warn(
-            "{}: run planned at {} skipped, all {} probe slots stayed busy until the next run",
-            endpoint.key(),
-            plannedAt,
-            permits.limit());
+        // Once stopping, a skip is the shutdown's doing, not saturation worth a warning.
+        if (!stopped) {
+          skippedRuns.skipped(endpoint.key(), plannedAt, permits.limit());
+        }
         return;
       }
     } catch (InterruptedException e) {
@@ -139,6 +139,7 @@ public final class ProbeRunner {
     }
     try {
       lag.observe(Duration.between(plannedAt, clock.instant()));
+      skippedRuns.ran(endpoint.key());
       probeAndRecord(endpoint);
     } finally {
       permits.release();

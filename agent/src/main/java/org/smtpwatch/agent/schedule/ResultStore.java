@@ -14,7 +14,10 @@ import org.smtpwatch.config.EndpointKey;
  * take {@link #snapshot()} and never see a half-updated entry or block a probe.
  *
  * <p>Only registered endpoints are kept: a result arriving after its endpoint was removed by a
- * reload is dropped, so a removed endpoint disappears from the metrics at once.
+ * reload is dropped, so a removed endpoint disappears from the metrics at once. Likewise a result
+ * of an endpoint's previous configuration (probed before a reload changed its labels or policy,
+ * recorded after) is dropped, so the entry never carries old labels or a verdict the new policy did
+ * not reach.
  */
 public final class ResultStore {
 
@@ -46,13 +49,17 @@ public final class ResultStore {
    * Counts a probe result.
    *
    * @return the endpoint's state before and after, or empty when the endpoint is not registered
-   *     (removed while it was being probed)
+   *     (removed while it was being probed) or registered with a different configuration (changed
+   *     while it was being probed)
    */
   public Optional<Recorded> record(ProbeResult result) {
     Recorded[] recorded = new Recorded[1];
     entries.computeIfPresent(
         result.endpoint().key(),
         (key, before) -> {
+          if (!before.endpoint().equals(result.endpoint())) {
+            return before;
+          }
           EndpointSnapshot after = before.withResult(result);
           recorded[0] = new Recorded(before, after);
           return after;

@@ -96,6 +96,38 @@ class ProbeRunnerTest {
   }
 
   @Test
+  void aSaturatedEndpointLogsOnceWhenSkippingStartsAndOnceWhenItRunsAgain() {
+    runner = runner(blocking, 1);
+    Endpoint busy = endpoints(1).get(0);
+    Endpoint starved = endpoint("127.0.0.2", 25, INTERVAL, TIMEOUT);
+    store.register(starved);
+    runner.launch(busy, Instant.now());
+    Poll.until("slot taken", Duration.ofSeconds(5), () -> entered.get() == 1);
+
+    try (LogCapture log = new LogCapture(ProbeRunner.class)) {
+      // Planned a whole interval ago: the next run is due now, so the run gives up at once.
+      Instant overdue = Instant.now().minus(INTERVAL);
+      for (int run = 0; run < 3; run++) {
+        runner.launch(starved, overdue);
+        Poll.until("run skipped", Duration.ofSeconds(5), () -> runner.inFlight() == 1);
+      }
+      release.countDown();
+      Poll.until("busy probe done", Duration.ofSeconds(5), () -> runner.inFlight() == 0);
+      runner.launch(starved, Instant.now());
+      Poll.until("starved probe done", Duration.ofSeconds(5), () -> runner.inFlight() == 0);
+
+      assertThat(log.lines().stream().filter(line -> line.startsWith(starved.key() + ":")))
+          .containsExactly(
+              starved.key()
+                  + ": run planned at "
+                  + overdue
+                  + " skipped, all 1 probe slots stayed busy until the next run; further skips"
+                  + " are counted, not logged",
+              starved.key() + ": probed again after 3 skipped runs");
+    }
+  }
+
+  @Test
   void aProberThatThrowsDoesNotWedgeItsEndpoint() {
     runner =
         runner(

@@ -81,6 +81,24 @@ class ResultStoreTest {
   }
 
   @Test
+  void aResultOfTheConfigurationBeforeAReloadIsDropped() {
+    Endpoint relabelled = endpoint("127.0.0.1", 25, MINUTE, TIMEOUT, Map.of("group", "prod"));
+    store.register(endpoint);
+    store.record(up(endpoint, T0));
+    store.register(relabelled);
+
+    assertThat(store.record(up(endpoint, T0.plusSeconds(60)))).isEmpty();
+
+    EndpointSnapshot entry = store.get(endpoint.key()).orElseThrow();
+    assertThat(entry.endpoint()).isEqualTo(relabelled);
+    assertThat(entry.probesTotal()).isEqualTo(1);
+    assertThat(entry.lastRunAt()).isEqualTo(T0);
+    assertThat(store.record(up(relabelled, T0.plusSeconds(120)))).isPresent();
+    assertThat(store.get(endpoint.key()).orElseThrow().latestResult())
+        .hasValueSatisfying(latest -> assertThat(latest.endpoint()).isEqualTo(relabelled));
+  }
+
+  @Test
   void snapshotIsOrderedByHostPortAndMode() {
     Endpoint b = endpoint("127.0.0.2", 25, MINUTE, TIMEOUT);
     Endpoint a587 = endpoint("127.0.0.1", 587, MINUTE, TIMEOUT);
