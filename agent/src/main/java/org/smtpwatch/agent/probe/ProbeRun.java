@@ -54,7 +54,10 @@ final class ProbeRun {
     try {
       run();
     } catch (StepFailure e) {
-      failure = alarm.rang() ? cutAtDeadline(e.failure().phase()) : e.failure();
+      // A failure the alarm caused reads as the timeout it is; one that already is a timeout
+      // (a silent greeting, then the implicit-TLS check cut short) keeps its own detail.
+      boolean cut = alarm.rang() && e.failure().reason() != FailureReason.TIMEOUT;
+      failure = cut ? cutAtDeadline(e.failure().phase()) : e.failure();
     } catch (RuntimeException e) {
       // Last resort so the schedule keeps running; tests assert no probe ends up here.
       log.error("probe of {} failed with a bug", endpoint.target(), e);
