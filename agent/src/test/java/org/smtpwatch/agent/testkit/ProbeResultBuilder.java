@@ -100,9 +100,13 @@ public final class ProbeResultBuilder {
     return this;
   }
 
-  public ProbeResultBuilder tls(String version, String cipher) {
-    this.tls = new TlsSession(version, cipher);
+  public ProbeResultBuilder tls(TlsSession tls) {
+    this.tls = tls;
     return this;
+  }
+
+  public ProbeResultBuilder tls(String version, String cipher) {
+    return tls(new TlsSession(version, cipher));
   }
 
   public ProbeResultBuilder certificate(CertificateDetails certificate) {
