@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.smtpwatch.agent.probe.Failure;
 import org.smtpwatch.agent.probe.FailureReason;
 import org.smtpwatch.agent.probe.Phase;
 import org.smtpwatch.agent.probe.ProbeResult;
+import org.smtpwatch.agent.testkit.ProbeResultBuilder;
 import org.smtpwatch.config.Config;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.IpPreference;
@@ -56,39 +56,21 @@ final class TestEndpoints {
   }
 
   static ProbeResult up(Endpoint endpoint, Instant startedAt) {
-    return new ProbeResult(
-        endpoint,
-        "127.0.0.1",
-        startedAt,
-        Duration.ofMillis(1),
-        List.of(),
-        null,
-        220,
-        "test ESMTP",
-        null,
-        false,
-        false,
-        null,
-        null,
-        null);
+    return ProbeResultBuilder.of(endpoint)
+        .address("127.0.0.1")
+        .startedAt(startedAt)
+        .duration(Duration.ofMillis(1))
+        .greeting(220, "test ESMTP")
+        .build();
   }
 
   static ProbeResult down(
       Endpoint endpoint, Instant startedAt, Phase phase, FailureReason reason, String detail) {
-    return new ProbeResult(
-        endpoint,
-        "127.0.0.1",
-        startedAt,
-        Duration.ofMillis(1),
-        List.of(),
-        new Failure(phase, reason, detail),
-        null,
-        null,
-        null,
-        false,
-        false,
-        null,
-        null,
-        null);
+    return ProbeResultBuilder.of(endpoint)
+        .address("127.0.0.1")
+        .startedAt(startedAt)
+        .duration(Duration.ofMillis(1))
+        .failure(phase, reason, detail)
+        .build();
   }
 }

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.smtpwatch.agent.probe.ProbeResult;
 import org.smtpwatch.agent.probe.Prober;
+import org.smtpwatch.agent.testkit.ProbeResultBuilder;
 import org.smtpwatch.config.Config;
 import org.smtpwatch.config.ConfigError;
 import org.smtpwatch.config.ConfigLoadResult;
@@ -55,21 +55,11 @@ class RunCommandTest {
   private final Prober prober =
       (e, t) -> {
         probed.countDown();
-        return new ProbeResult(
-            e,
-            "127.0.0.1",
-            Instant.now(),
-            Duration.ZERO,
-            List.of(),
-            null,
-            220,
-            "ok",
-            null,
-            false,
-            false,
-            null,
-            null,
-            null);
+        return ProbeResultBuilder.of(e)
+            .address("127.0.0.1")
+            .startedAt(Instant.now())
+            .greeting(220, "ok")
+            .build();
       };
 
   @Test

@@ -14,8 +14,8 @@ import org.smtpwatch.agent.probe.FailureReason;
 import org.smtpwatch.agent.probe.Phase;
 import org.smtpwatch.agent.probe.ProbeResult;
 import org.smtpwatch.agent.schedule.EndpointSnapshot;
+import org.smtpwatch.agent.testkit.ProbeResultBuilder;
 import org.smtpwatch.agent.tls.CertificateDetails;
-import org.smtpwatch.agent.tls.TlsSession;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.IpPreference;
 import org.smtpwatch.config.Mode;
@@ -77,21 +77,16 @@ class StatusTableTest {
             "SHA256withECDSA",
             2,
             null);
-    return new ProbeResult(
-        endpoint,
-        "127.0.0.1",
-        NOW,
-        Duration.ofMillis(12).plusNanos(500_000),
-        List.of(),
-        failure,
-        220,
-        "mail.test ESMTP",
-        null,
-        true,
-        false,
-        new TlsSession("TLSv1.3", "TLS_AES_128_GCM_SHA256"),
-        certificate,
-        null);
+    return ProbeResultBuilder.of(endpoint)
+        .address("127.0.0.1")
+        .startedAt(NOW)
+        .duration(Duration.ofMillis(12).plusNanos(500_000))
+        .failure(failure)
+        .greeting(220, "mail.test ESMTP")
+        .startTlsOffered(true)
+        .tls("TLSv1.3", "TLS_AES_128_GCM_SHA256")
+        .certificate(certificate)
+        .build();
   }
 
   private static Endpoint endpoint(int port, Mode mode) {

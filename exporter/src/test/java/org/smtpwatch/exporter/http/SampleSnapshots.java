@@ -7,9 +7,9 @@ import java.util.Map;
 import org.smtpwatch.agent.probe.Failure;
 import org.smtpwatch.agent.probe.FailureReason;
 import org.smtpwatch.agent.probe.Phase;
-import org.smtpwatch.agent.probe.PhaseTiming;
 import org.smtpwatch.agent.probe.ProbeResult;
 import org.smtpwatch.agent.schedule.EndpointSnapshot;
+import org.smtpwatch.agent.testkit.ProbeResultBuilder;
 import org.smtpwatch.agent.tls.CertificateDetails;
 import org.smtpwatch.agent.tls.TlsSession;
 import org.smtpwatch.config.Endpoint;
@@ -69,23 +69,17 @@ final class SampleSnapshots {
       String banner,
       TlsSession tls,
       CertificateDetails certificate) {
-    return new ProbeResult(
-        endpoint,
-        "127.0.0.1",
-        now.minusSeconds(failure == null ? 12 : 30),
-        Duration.ofMillis(42),
-        List.of(
-            new PhaseTiming(Phase.RESOLVE, Duration.ofMillis(1)),
-            new PhaseTiming(Phase.CONNECT, Duration.ofMillis(2))),
-        failure,
-        failure == null ? 220 : null,
-        banner,
-        null,
-        false,
-        false,
-        tls,
-        certificate,
-        null);
+    return ProbeResultBuilder.of(endpoint)
+        .address("127.0.0.1")
+        .startedAt(now.minusSeconds(failure == null ? 12 : 30))
+        .duration(Duration.ofMillis(42))
+        .phase(Phase.RESOLVE, Duration.ofMillis(1))
+        .phase(Phase.CONNECT, Duration.ofMillis(2))
+        .failure(failure)
+        .greeting(failure == null ? 220 : null, banner)
+        .tls(tls)
+        .certificate(certificate)
+        .build();
   }
 
   private static CertificateDetails certificate(Instant notAfter) {

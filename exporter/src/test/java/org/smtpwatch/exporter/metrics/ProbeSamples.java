@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.smtpwatch.agent.probe.AuthResult;
-import org.smtpwatch.agent.probe.Failure;
 import org.smtpwatch.agent.probe.FailureReason;
 import org.smtpwatch.agent.probe.Phase;
-import org.smtpwatch.agent.probe.PhaseTiming;
 import org.smtpwatch.agent.probe.ProbeResult;
 import org.smtpwatch.agent.smtp.EhloCapabilities;
+import org.smtpwatch.agent.testkit.ProbeResultBuilder;
 import org.smtpwatch.agent.tls.CertificateDetails;
-import org.smtpwatch.agent.tls.TlsSession;
 import org.smtpwatch.config.BannerPattern;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.IpPreference;
@@ -75,121 +73,94 @@ final class ProbeSamples {
 
   /** 587 that worked: STARTTLS, TLS 1.3, a trusted certificate, a login. */
   static ProbeResult starttlsSuccess(Endpoint endpoint, Instant at) {
-    return new ProbeResult(
-        endpoint,
-        "192.0.2.10",
-        at,
-        Duration.ofMillis(123),
-        List.of(
-            timing(Phase.RESOLVE, 1),
-            timing(Phase.CONNECT, 2),
-            timing(Phase.BANNER, 10),
-            timing(Phase.EHLO, 3),
-            timing(Phase.STARTTLS, 1),
-            timing(Phase.TLS_HANDSHAKE, 30),
-            timing(Phase.EHLO_TLS, 2),
-            timing(Phase.AUTH, 5),
-            timing(Phase.QUIT, 1)),
-        null,
-        220,
-        "mail.example.com ESMTP Postfix",
-        new EhloCapabilities(
-            List.of("PIPELINING", "SIZE", "AUTH"), OptionalLong.of(10240000), List.of("PLAIN")),
-        true,
-        false,
-        new TlsSession("TLSv1.3", "TLS_AES_256_GCM_SHA384"),
-        certificate(NOT_AFTER, true),
-        new AuthResult(true, "PLAIN", Duration.ofMillis(5), null));
+    return ProbeResultBuilder.of(endpoint)
+        .address("192.0.2.10")
+        .startedAt(at)
+        .duration(Duration.ofMillis(123))
+        .phase(Phase.RESOLVE, Duration.ofMillis(1))
+        .phase(Phase.CONNECT, Duration.ofMillis(2))
+        .phase(Phase.BANNER, Duration.ofMillis(10))
+        .phase(Phase.EHLO, Duration.ofMillis(3))
+        .phase(Phase.STARTTLS, Duration.ofMillis(1))
+        .phase(Phase.TLS_HANDSHAKE, Duration.ofMillis(30))
+        .phase(Phase.EHLO_TLS, Duration.ofMillis(2))
+        .phase(Phase.AUTH, Duration.ofMillis(5))
+        .phase(Phase.QUIT, Duration.ofMillis(1))
+        .greeting(220, "mail.example.com ESMTP Postfix")
+        .ehlo(
+            new EhloCapabilities(
+                List.of("PIPELINING", "SIZE", "AUTH"), OptionalLong.of(10240000), List.of("PLAIN")))
+        .startTlsOffered(true)
+        .tls("TLSv1.3", "TLS_AES_256_GCM_SHA384")
+        .certificate(certificate(NOT_AFTER, true))
+        .auth(new AuthResult(true, "PLAIN", Duration.ofMillis(5), null))
+        .build();
   }
 
   /** The handshake completed but the certificate expired: the failure still carries it. */
   static ProbeResult expiredCertificate(Endpoint endpoint, Instant at) {
     Instant expired = Instant.parse("2026-11-01T00:00:00Z");
-    return new ProbeResult(
-        endpoint,
-        "192.0.2.10",
-        at,
-        Duration.ofMillis(50),
-        List.of(
-            timing(Phase.RESOLVE, 1),
-            timing(Phase.CONNECT, 2),
-            timing(Phase.BANNER, 10),
-            timing(Phase.EHLO, 3),
-            timing(Phase.STARTTLS, 1)),
-        new Failure(Phase.TLS_HANDSHAKE, FailureReason.CERT_EXPIRED, "certificate expired"),
-        220,
-        "mail.example.com ESMTP Postfix",
-        null,
-        true,
-        false,
-        new TlsSession("TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
-        certificate(expired, false),
-        null);
+    return ProbeResultBuilder.of(endpoint)
+        .address("192.0.2.10")
+        .startedAt(at)
+        .duration(Duration.ofMillis(50))
+        .phase(Phase.RESOLVE, Duration.ofMillis(1))
+        .phase(Phase.CONNECT, Duration.ofMillis(2))
+        .phase(Phase.BANNER, Duration.ofMillis(10))
+        .phase(Phase.EHLO, Duration.ofMillis(3))
+        .phase(Phase.STARTTLS, Duration.ofMillis(1))
+        .failure(Phase.TLS_HANDSHAKE, FailureReason.CERT_EXPIRED, "certificate expired")
+        .greeting(220, "mail.example.com ESMTP Postfix")
+        .startTlsOffered(true)
+        .tls("TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
+        .certificate(certificate(expired, false))
+        .build();
   }
 
   /** Port 25 whose server offers no STARTTLS; TLS is optional there, so this is a success. */
   static ProbeResult noTls(Endpoint endpoint, Instant at) {
-    return new ProbeResult(
-        endpoint,
-        "192.0.2.25",
-        at,
-        Duration.ofMillis(20),
-        List.of(
-            timing(Phase.RESOLVE, 1),
-            timing(Phase.CONNECT, 2),
-            timing(Phase.BANNER, 10),
-            timing(Phase.EHLO, 3),
-            timing(Phase.QUIT, 1)),
-        null,
-        220,
-        "relay.example.com ESMTP",
-        new EhloCapabilities(List.of("PIPELINING", "AUTH"), OptionalLong.empty(), List.of("LOGIN")),
-        false,
-        true,
-        null,
-        null,
-        null);
+    return ProbeResultBuilder.of(endpoint)
+        .address("192.0.2.25")
+        .startedAt(at)
+        .duration(Duration.ofMillis(20))
+        .phase(Phase.RESOLVE, Duration.ofMillis(1))
+        .phase(Phase.CONNECT, Duration.ofMillis(2))
+        .phase(Phase.BANNER, Duration.ofMillis(10))
+        .phase(Phase.EHLO, Duration.ofMillis(3))
+        .phase(Phase.QUIT, Duration.ofMillis(1))
+        .greeting(220, "relay.example.com ESMTP")
+        .ehlo(
+            new EhloCapabilities(
+                List.of("PIPELINING", "AUTH"), OptionalLong.empty(), List.of("LOGIN")))
+        .authBeforeTls(true)
+        .build();
   }
 
   /** A failure of the given kind after the greeting, with nothing but timings and the greeting. */
   static ProbeResult failure(Endpoint endpoint, Instant at, Phase phase, FailureReason reason) {
-    return new ProbeResult(
-        endpoint,
-        "192.0.2.10",
-        at,
-        Duration.ofMillis(7),
-        List.of(timing(Phase.RESOLVE, 1), timing(Phase.CONNECT, 2)),
-        new Failure(phase, reason, "failed: " + reason.label()),
-        null,
-        null,
-        null,
-        false,
-        false,
-        null,
-        null,
-        null);
+    return ProbeResultBuilder.of(endpoint)
+        .address("192.0.2.10")
+        .startedAt(at)
+        .duration(Duration.ofMillis(7))
+        .phase(Phase.RESOLVE, Duration.ofMillis(1))
+        .phase(Phase.CONNECT, Duration.ofMillis(2))
+        .failure(phase, reason, "failed: " + reason.label())
+        .build();
   }
 
   /** Greeting only, with the given banner; success, as in plain mode. */
   static ProbeResult greeting(Endpoint endpoint, Instant at, int code, String banner) {
-    return new ProbeResult(
-        endpoint,
-        "127.0.0.1",
-        at,
-        Duration.ofMillis(3),
-        List.of(timing(Phase.CONNECT, 1), timing(Phase.BANNER, 1)),
-        code == 220 ? null : new Failure(Phase.BANNER, FailureReason.GREETING_REJECTED, "" + code),
-        code,
-        banner,
-        null,
-        false,
-        false,
-        null,
-        null,
-        null);
-  }
-
-  private static PhaseTiming timing(Phase phase, long millis) {
-    return new PhaseTiming(phase, Duration.ofMillis(millis));
+    ProbeResultBuilder result =
+        ProbeResultBuilder.of(endpoint)
+            .address("127.0.0.1")
+            .startedAt(at)
+            .duration(Duration.ofMillis(3))
+            .phase(Phase.CONNECT, Duration.ofMillis(1))
+            .phase(Phase.BANNER, Duration.ofMillis(1))
+            .greeting(code, banner);
+    if (code != 220) {
+      result.failure(Phase.BANNER, FailureReason.GREETING_REJECTED, "" + code);
+    }
+    return result.build();
   }
 }

@@ -9,11 +9,10 @@ import org.smtpwatch.agent.probe.AuthResult;
 import org.smtpwatch.agent.probe.Failure;
 import org.smtpwatch.agent.probe.FailureReason;
 import org.smtpwatch.agent.probe.Phase;
-import org.smtpwatch.agent.probe.PhaseTiming;
 import org.smtpwatch.agent.probe.ProbeResult;
 import org.smtpwatch.agent.smtp.EhloCapabilities;
+import org.smtpwatch.agent.testkit.ProbeResultBuilder;
 import org.smtpwatch.agent.tls.CertificateDetails;
-import org.smtpwatch.agent.tls.TlsSession;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.IpPreference;
 import org.smtpwatch.config.Mode;
@@ -66,144 +65,100 @@ public final class SampleResults {
 
   /** Submission on 587 that worked: STARTTLS, TLS 1.3, a trusted certificate. */
   public static ProbeResult starttlsSuccess() {
-    return new ProbeResult(
-        endpoint("mail.example.com", 587, Mode.STARTTLS),
-        "192.0.2.10",
-        NOW,
-        Duration.ofMillis(123).plusNanos(456_000),
-        List.of(
-            timing(Phase.RESOLVE, 1_200_000),
-            timing(Phase.CONNECT, 2_500_000),
-            timing(Phase.BANNER, 10_000_000),
-            timing(Phase.EHLO, 3_000_000),
-            timing(Phase.STARTTLS, 1_500_000),
-            timing(Phase.TLS_HANDSHAKE, 30_250_000),
-            timing(Phase.EHLO_TLS, 2_000_000),
-            timing(Phase.QUIT, 500_000)),
-        null,
-        220,
-        "mail.example.com ESMTP Postfix",
-        new EhloCapabilities(
-            List.of("PIPELINING", "SIZE", "AUTH", "8BITMIME"),
-            OptionalLong.of(10240000),
-            List.of("PLAIN", "LOGIN")),
-        true,
-        false,
-        new TlsSession("TLSv1.3", "TLS_AES_256_GCM_SHA384"),
-        certificate(),
-        null);
+    return ProbeResultBuilder.of(endpoint("mail.example.com", 587, Mode.STARTTLS))
+        .address("192.0.2.10")
+        .startedAt(NOW)
+        .duration(Duration.ofMillis(123).plusNanos(456_000))
+        .phase(Phase.RESOLVE, 1_200_000)
+        .phase(Phase.CONNECT, 2_500_000)
+        .phase(Phase.BANNER, 10_000_000)
+        .phase(Phase.EHLO, 3_000_000)
+        .phase(Phase.STARTTLS, 1_500_000)
+        .phase(Phase.TLS_HANDSHAKE, 30_250_000)
+        .phase(Phase.EHLO_TLS, 2_000_000)
+        .phase(Phase.QUIT, 500_000)
+        .greeting(220, "mail.example.com ESMTP Postfix")
+        .ehlo(
+            new EhloCapabilities(
+                List.of("PIPELINING", "SIZE", "AUTH", "8BITMIME"),
+                OptionalLong.of(10240000),
+                List.of("PLAIN", "LOGIN")))
+        .startTlsOffered(true)
+        .tls("TLSv1.3", "TLS_AES_256_GCM_SHA384")
+        .certificate(certificate())
+        .build();
   }
 
   /** 587 that stopped after the plaintext EHLO: no STARTTLS, AUTH offered in clear. */
   public static ProbeResult starttlsNotOffered() {
-    return new ProbeResult(
-        endpoint("mail.example.com", 587, Mode.STARTTLS),
-        "192.0.2.10",
-        NOW,
-        Duration.ofMillis(20),
-        List.of(
-            timing(Phase.RESOLVE, 1_000_000),
-            timing(Phase.CONNECT, 2_000_000),
-            timing(Phase.BANNER, 10_000_000),
-            timing(Phase.EHLO, 3_000_000)),
-        new Failure(
+    return ProbeResultBuilder.of(endpoint("mail.example.com", 587, Mode.STARTTLS))
+        .address("192.0.2.10")
+        .startedAt(NOW)
+        .duration(Duration.ofMillis(20))
+        .phase(Phase.RESOLVE, 1_000_000)
+        .phase(Phase.CONNECT, 2_000_000)
+        .phase(Phase.BANNER, 10_000_000)
+        .phase(Phase.EHLO, 3_000_000)
+        .failure(
             Phase.STARTTLS,
             FailureReason.STARTTLS_NOT_OFFERED,
-            "EHLO did not offer STARTTLS and the endpoint requires TLS"),
-        220,
-        "mail.example.com ESMTP",
-        new EhloCapabilities(List.of("PIPELINING", "AUTH"), OptionalLong.empty(), List.of("PLAIN")),
-        false,
-        true,
-        null,
-        null,
-        null);
+            "EHLO did not offer STARTTLS and the endpoint requires TLS")
+        .greeting(220, "mail.example.com ESMTP")
+        .ehlo(
+            new EhloCapabilities(
+                List.of("PIPELINING", "AUTH"), OptionalLong.empty(), List.of("PLAIN")))
+        .authBeforeTls(true)
+        .build();
   }
 
   /** Port 25 probed in plain mode, with a failed login afterwards. */
   public static ProbeResult plainWithFailedAuth() {
-    return new ProbeResult(
-        endpoint("127.0.0.1", 2525, Mode.PLAIN),
-        "127.0.0.1",
-        NOW,
-        Duration.ofMillis(7),
-        List.of(
-            timing(Phase.CONNECT, 400_000),
-            timing(Phase.BANNER, 1_000_000),
-            timing(Phase.EHLO, 600_000)),
-        new Failure(Phase.AUTH, FailureReason.AUTH_FAILED, "535 5.7.8 authentication failed"),
-        220,
-        "localhost ESMTP",
-        new EhloCapabilities(List.of("PIPELINING"), OptionalLong.empty(), List.of()),
-        false,
-        false,
-        null,
-        null,
-        new AuthResult(
-            false,
-            "PLAIN",
-            Duration.ofMillis(3),
-            new Failure(Phase.AUTH, FailureReason.AUTH_FAILED, "535 5.7.8 authentication failed")));
+    Failure loginRefused =
+        new Failure(Phase.AUTH, FailureReason.AUTH_FAILED, "535 5.7.8 authentication failed");
+    return ProbeResultBuilder.of(endpoint("127.0.0.1", 2525, Mode.PLAIN))
+        .address("127.0.0.1")
+        .startedAt(NOW)
+        .duration(Duration.ofMillis(7))
+        .phase(Phase.CONNECT, 400_000)
+        .phase(Phase.BANNER, 1_000_000)
+        .phase(Phase.EHLO, 600_000)
+        .failure(loginRefused)
+        .greeting(220, "localhost ESMTP")
+        .ehlo(new EhloCapabilities(List.of("PIPELINING"), OptionalLong.empty(), List.of()))
+        .auth(new AuthResult(false, "PLAIN", Duration.ofMillis(3), loginRefused))
+        .build();
   }
 
   /** Nothing answered: connection refused before any phase completed but resolve. */
   public static ProbeResult connectRefused() {
-    return new ProbeResult(
-        endpoint("::1", 465, Mode.TLS),
-        "::1",
-        NOW,
-        Duration.ofNanos(900_000),
-        List.of(timing(Phase.RESOLVE, 100_000)),
-        new Failure(Phase.CONNECT, FailureReason.CONNECT_REFUSED, "connection refused"),
-        null,
-        null,
-        null,
-        false,
-        false,
-        null,
-        null,
-        null);
+    return ProbeResultBuilder.of(endpoint("::1", 465, Mode.TLS))
+        .address("::1")
+        .startedAt(NOW)
+        .duration(Duration.ofNanos(900_000))
+        .phase(Phase.RESOLVE, 100_000)
+        .failure(Phase.CONNECT, FailureReason.CONNECT_REFUSED, "connection refused")
+        .build();
   }
 
   /** A name that does not resolve, on a port without defaults; the server never spoke. */
   public static ProbeResult dnsFailure() {
-    return new ProbeResult(
-        endpoint("nowhere.example", 10025, Mode.STARTTLS),
-        null,
-        NOW,
-        Duration.ofMillis(5),
-        List.of(),
-        new Failure(Phase.RESOLVE, FailureReason.DNS, "nowhere.example: no such host"),
-        null,
-        null,
-        null,
-        false,
-        false,
-        null,
-        null,
-        null);
+    return ProbeResultBuilder.of(endpoint("nowhere.example", 10025, Mode.STARTTLS))
+        .startedAt(NOW)
+        .duration(Duration.ofMillis(5))
+        .failure(Phase.RESOLVE, FailureReason.DNS, "nowhere.example: no such host")
+        .build();
   }
 
   /** A greeting and a failure detail carrying terminal escape sequences and a line break. */
   public static ProbeResult hostileBanner() {
-    return new ProbeResult(
-        endpoint("evil.example", 25, Mode.PLAIN),
-        "127.0.0.9",
-        NOW,
-        Duration.ofMillis(2),
-        List.of(timing(Phase.CONNECT, 100_000), timing(Phase.BANNER, 200_000)),
-        new Failure(Phase.EHLO, FailureReason.PROTOCOL, "reply \u001b]0;pwned\u0007 ended"),
-        220,
-        "evil.example \u001b[31mRED\u001b[0m\nOK fake.example:25",
-        null,
-        false,
-        false,
-        null,
-        null,
-        null);
-  }
-
-  private static PhaseTiming timing(Phase phase, long nanos) {
-    return new PhaseTiming(phase, Duration.ofNanos(nanos));
+    return ProbeResultBuilder.of(endpoint("evil.example", 25, Mode.PLAIN))
+        .address("127.0.0.9")
+        .startedAt(NOW)
+        .duration(Duration.ofMillis(2))
+        .phase(Phase.CONNECT, 100_000)
+        .phase(Phase.BANNER, 200_000)
+        .failure(Phase.EHLO, FailureReason.PROTOCOL, "reply \u001b]0;pwned\u0007 ended")
+        .greeting(220, "evil.example \u001b[31mRED\u001b[0m\nOK fake.example:25")
+        .build();
   }
 }
