@@ -6,14 +6,12 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
@@ -21,6 +19,7 @@ import org.smtpwatch.agent.tls.issue.CertificateSigner;
 import org.smtpwatch.agent.tls.issue.CertificateSpec;
 import org.smtpwatch.agent.tls.issue.KeyType;
 import org.smtpwatch.agent.tls.issue.PemFiles;
+import org.smtpwatch.agent.tls.issue.ServerContexts;
 
 /**
  * A server certificate for tests, with its private key, the chain a server presents and the root a
@@ -38,8 +37,6 @@ import org.smtpwatch.agent.tls.issue.PemFiles;
  * }</pre>
  */
 public final class TestCertificates {
-
-  private static final char[] KEY_STORE_PASSWORD = "test-only".toCharArray();
 
   private final List<X509Certificate> chain;
   private final PrivateKey privateKey;
@@ -115,16 +112,7 @@ public final class TestCertificates {
    */
   public SSLContext serverContext() {
     try {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      store.setKeyEntry(
-          "server", privateKey, KEY_STORE_PASSWORD, chain.toArray(Certificate[]::new));
-      KeyManagerFactory keys =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keys.init(store, KEY_STORE_PASSWORD);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys.getKeyManagers(), null, null);
-      return context;
+      return ServerContexts.presenting(chain, privateKey);
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot build a server context from test certificates", e);
     }

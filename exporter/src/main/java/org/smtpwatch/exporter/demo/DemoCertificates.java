@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.smtpwatch.agent.tls.issue.CertificateSigner;
 import org.smtpwatch.agent.tls.issue.CertificateSpec;
 import org.smtpwatch.agent.tls.issue.PemFiles;
+import org.smtpwatch.agent.tls.issue.ServerContexts;
 
 /**
  * A throw-away certificate authority and a server certificate for {@code localhost} and {@code
@@ -20,8 +18,6 @@ import org.smtpwatch.agent.tls.issue.PemFiles;
  * hostname match, days left) without shipping a key.
  */
 final class DemoCertificates {
-
-  private static final char[] KEY_STORE_PASSWORD = "demo".toCharArray();
 
   private final X509Certificate authority;
   private final X509Certificate leaf;
@@ -59,15 +55,7 @@ final class DemoCertificates {
 
   /** A server context presenting the leaf and its authority. */
   SSLContext serverContext() throws GeneralSecurityException, IOException {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    store.setKeyEntry(
-        "demo", leafKeys.getPrivate(), KEY_STORE_PASSWORD, new Certificate[] {leaf, authority});
-    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keys.init(store, KEY_STORE_PASSWORD);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keys.getKeyManagers(), null, null);
-    return context;
+    return ServerContexts.presenting(List.of(leaf, authority), leafKeys.getPrivate());
   }
 
   /** Writes the authority as {@code dir/demo-ca.pem}, for the probes' {@code tls.ca_file}. */
