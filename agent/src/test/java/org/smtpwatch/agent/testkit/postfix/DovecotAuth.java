@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.smtpwatch.agent.testkit.ExternalCommand;
 
 /**
  * A private Dovecot that only authenticates: no IMAP, POP3 or LMTP listener, a passwd-file with one

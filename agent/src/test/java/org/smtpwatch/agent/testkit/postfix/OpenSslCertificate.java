@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.smtpwatch.agent.testkit.ExternalCommand;
 
 /**
  * A certificate as {@code openssl x509} describes it: ground truth for what the prober reports.

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.smtpwatch.agent.testkit.ExternalCommand;
 import org.smtpwatch.config.Mode;
 
 /**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.smtpwatch.agent.testkit.ExternalCommand;
 
 /**
  * The Postfix master of one instance, started and reloaded with {@code postfix -c DIR

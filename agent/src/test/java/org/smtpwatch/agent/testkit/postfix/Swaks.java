@@ -3,6 +3,7 @@ package org.smtpwatch.agent.testkit.postfix;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.smtpwatch.agent.testkit.ExternalCommand;
 import org.smtpwatch.config.Mode;
 
 /**

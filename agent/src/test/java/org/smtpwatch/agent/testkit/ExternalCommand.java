@@ -1,4 +1,4 @@
-package org.smtpwatch.agent.testkit.postfix;
+package org.smtpwatch.agent.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs a program of a Debian package the tests drive (postfix, openssl, swaks) to its end under a
- * deadline, and says clearly which package is missing when it is not installed: those tests fail,
- * they never skip.
+ * Runs a program of a Debian package the tests drive (postfix, openssl, swaks, promtool) to its end
+ * under a deadline, and says clearly which package is missing when it is not installed: those tests
+ * fail, they never skip.
  */
 public final class ExternalCommand {
 
@@ -51,7 +51,10 @@ public final class ExternalCommand {
    */
   public static String locate(String program, String debianPackage) {
     List<String> path = List.of(System.getenv().getOrDefault("PATH", "").split(":"));
-    return Stream.concat(path.stream(), Stream.of("/usr/sbin", "/usr/bin", "/sbin", "/bin"))
+    return Stream.concat(
+            path.stream(),
+            Stream.of(
+                "/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"))
         .filter(dir -> !dir.isEmpty())
         .map(dir -> Path.of(dir, program))
         .filter(Files::isExecutable)
