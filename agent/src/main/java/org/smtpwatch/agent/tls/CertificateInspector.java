@@ -16,7 +16,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
@@ -36,8 +35,8 @@ final class CertificateInspector {
             .min(Comparator.naturalOrder())
             .orElseThrow();
     return new CertificateDetails(
-        leaf.getSubjectX500Principal().getName(X500Principal.RFC2253),
-        leaf.getIssuerX500Principal().getName(X500Principal.RFC2253),
+        DistinguishedNames.rfc2253(leaf.getSubjectX500Principal()),
+        DistinguishedNames.rfc2253(leaf.getIssuerX500Principal()),
         leaf.getSerialNumber().toString(16),
         leaf.getNotBefore().toInstant(),
         leaf.getNotAfter().toInstant(),

@@ -87,7 +87,7 @@ final class ChainValidator {
     String kind =
         issuer.equals(last.getSubjectX500Principal())
             ? "self-signed certificate " + name(last) + " is not trusted"
-            : "unknown issuer " + issuer.getName(X500Principal.RFC2253);
+            : "unknown issuer " + DistinguishedNames.rfc2253(issuer);
     return kind + " (" + rootMessage(e) + ")";
   }
 
@@ -103,7 +103,7 @@ final class ChainValidator {
   }
 
   private static String name(X509Certificate certificate) {
-    return certificate.getSubjectX500Principal().getName(X500Principal.RFC2253);
+    return DistinguishedNames.rfc2253(certificate.getSubjectX500Principal());
   }
 
   private static String rootMessage(Throwable e) {

@@ -9,14 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.smtpwatch.agent.testkit.TestCertificates;
 import org.smtpwatch.agent.testkit.TestEndpoints;
 import org.smtpwatch.agent.testkit.postfix.OpenSslClient;
+import org.smtpwatch.agent.testkit.postfix.OpenSslMadeCertificate;
 import org.smtpwatch.agent.testkit.postfix.OpenSslSession;
 import org.smtpwatch.agent.testkit.postfix.PostfixExtension;
 import org.smtpwatch.agent.testkit.postfix.PostfixInstance;
 import org.smtpwatch.agent.testkit.postfix.PostfixListener;
+import org.smtpwatch.agent.testkit.postfix.PostfixOverrides;
 import org.smtpwatch.agent.testkit.postfix.Swaks;
 import org.smtpwatch.agent.testkit.postfix.SwaksTranscript;
 import org.smtpwatch.agent.tls.CertificateDetails;
@@ -47,19 +51,9 @@ class PostfixGroundTruthTest {
     assertThat(result.failure()).as("%s\n%s", result, postfix.log()).isNull();
     assertThat(result.tls().version()).isEqualTo(openssl.protocol()).isEqualTo("TLSv1.3");
     assertThat(result.tls().cipher()).isEqualTo(openssl.cipher());
-    CertificateDetails certificate = result.certificate();
-    assertThat(certificate.notAfter())
-        .isEqualTo(openssl.certificate().notAfter())
+    assertSameCertificate(result, openssl);
+    assertThat(result.certificate().notAfter())
         .isEqualTo(postfix.certificates().leaf().getNotAfter().toInstant());
-    assertThat(certificate.notBefore()).isEqualTo(openssl.certificate().notBefore());
-    assertThat(certificate.subject()).isEqualTo(openssl.certificate().subject());
-    assertThat(certificate.issuer()).isEqualTo(openssl.certificate().issuer());
-    assertThat(new BigInteger(certificate.serial(), 16)).isEqualTo(openssl.certificate().serial());
-    assertThat(certificate.fingerprintSha256())
-        .isEqualTo(openssl.certificate().fingerprintSha256());
-    assertThat(openssl.verifyCode()).as(openssl.verifyMessage()).isZero();
-    assertThat(certificate.trusted()).isTrue();
-    assertThat(certificate.hostnameMatch()).isTrue();
   }
 
   @ParameterizedTest
@@ -123,6 +117,44 @@ class PostfixGroundTruthTest {
     assertThat(result.certificate().trusted()).isTrue();
   }
 
+  @Test
+  void aCertificateOpenSslMadeWithARichSubjectReadsTheSameInBoth(@TempDir Path dir)
+      throws Exception {
+    PostfixInstance postfix = POSTFIX.instance();
+    TestCertificates original = postfix.certificates();
+    TestCertificates made =
+        OpenSslMadeCertificate.selfSigned(
+            dir,
+            "/C=DE/ST=Berlin/L=Berlin/O=Example GmbH/OU=Mail, Ops/CN="
+                + postfix.hostName()
+                + "/emailAddress=hostmaster@test.example/serialNumber=HRB 1",
+            postfix.hostName(),
+            postfix.address(),
+            30);
+    Path trusted = made.writeCaPem(dir);
+    try {
+      postfix.replaceCertificate(made);
+      // TLS 1.2 on one listener: OpenSSL and the JDK name RSA suites differently there.
+      postfix.override(PostfixListener.SUBMISSION_2525, PostfixOverrides.tls12Only());
+      for (PostfixListener listener : PostfixListener.values()) {
+        ProbeResult result = probe(listener, trusted, null);
+        OpenSslSession openssl = openssl(listener, postfix.hostName(), trusted);
+        assertThat(result.failure()).as("%s: %s", listener, result).isNull();
+        assertSameCertificate(result, openssl);
+        assertThat(result.tls().version()).isEqualTo(openssl.protocol());
+        assertThat(result.tls().cipher()).isEqualTo(openssl.cipher());
+        assertThat(result.certificate().subject())
+            .isEqualTo(result.certificate().issuer())
+            .startsWith("serialNumber=HRB 1,emailAddress=hostmaster@test.example,");
+      }
+      assertThat(probe(PostfixListener.SUBMISSION_2525, trusted, null).tls().cipher())
+          .startsWith("TLS_ECDHE_RSA_");
+    } finally {
+      postfix.restoreListener(PostfixListener.SUBMISSION_2525);
+      postfix.replaceCertificate(original);
+    }
+  }
+
   /**
    * What Postfix 3 offers over TLS with its default settings: AUTH only where SASL is enabled, and
    * no STARTTLS once TLS is up.
@@ -134,6 +166,21 @@ class PostfixGroundTruthTest {
     }
     keywords.addAll(List.of("ENHANCEDSTATUSCODES", "8BITMIME", "DSN", "SMTPUTF8", "CHUNKING"));
     return keywords;
+  }
+
+  /** Every certificate fact, and the verdict on it, as openssl sees them. */
+  private static void assertSameCertificate(ProbeResult result, OpenSslSession openssl) {
+    CertificateDetails certificate = result.certificate();
+    assertThat(certificate.notAfter()).isEqualTo(openssl.certificate().notAfter());
+    assertThat(certificate.notBefore()).isEqualTo(openssl.certificate().notBefore());
+    assertThat(certificate.subject()).isEqualTo(openssl.certificate().subject());
+    assertThat(certificate.issuer()).isEqualTo(openssl.certificate().issuer());
+    assertThat(new BigInteger(certificate.serial(), 16)).isEqualTo(openssl.certificate().serial());
+    assertThat(certificate.fingerprintSha256())
+        .isEqualTo(openssl.certificate().fingerprintSha256());
+    assertThat(openssl.verifyCode()).as(openssl.verifyMessage()).isZero();
+    assertThat(certificate.trusted()).isTrue();
+    assertThat(certificate.hostnameMatch()).isTrue();
   }
 
   private static ProbeResult probe(PostfixListener listener, Path caFile, String serverName) {
