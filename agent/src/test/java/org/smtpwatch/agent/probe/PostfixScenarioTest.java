@@ -129,7 +129,31 @@ class PostfixScenarioTest {
     assertThat(result.ehlo().offersAuth()).as("AUTH after TLS").isTrue();
   }
 
+  @Test
+  void withTlsSwitchedOffStartTlsIsNotOfferedAndOnlySubmissionFails() {
+    PostfixInstance postfix = POSTFIX.instance();
+    Map<String, String> noTls = Map.of("smtpd_tls_security_level", "none");
+
+    postfix.override(PostfixListener.SMTP_25, noTls);
+    postfix.override(PostfixListener.SUBMISSION_587, noTls);
+    ProbeResult relay = probe(PostfixListener.SMTP_25, false);
+    ProbeResult submission = probe(PostfixListener.SUBMISSION_587, true);
+
+    assertThat(ehlo(PostfixListener.SMTP_25).plaintextEhloKeywords())
+        .contains("PIPELINING")
+        .doesNotContain("STARTTLS");
+    assertThat(relay.failure()).as("TLS is optional on 25").isNull();
+    assertThat(relay.startTlsOffered()).isFalse();
+    assertThat(relay.tls()).isNull();
+    assertThat(submission.startTlsOffered()).isFalse();
+    assertThat(submission.failure().reason()).isEqualTo(FailureReason.STARTTLS_NOT_OFFERED);
+  }
+
   private static ProbeResult probe(PostfixListener listener) {
+    return probe(listener, true);
+  }
+
+  private static ProbeResult probe(PostfixListener listener, boolean tlsRequired) {
     PostfixInstance postfix = POSTFIX.instance();
     return new SmtpProber(postfix.resolver())
         .probe(
@@ -137,7 +161,7 @@ class PostfixScenarioTest {
                 postfix.hostName(),
                 postfix.port(listener),
                 listener.mode(),
-                new TlsPolicy(true, true, postfix.caFile(), null, null),
+                new TlsPolicy(tlsRequired, tlsRequired, postfix.caFile(), null, null),
                 TIMEOUT));
   }
 
