@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.smtpwatch.agent.testkit.postfix.PostfixOverrides;
 import org.smtpwatch.agent.testkit.postfix.Swaks;
 import org.smtpwatch.agent.testkit.postfix.SwaksTranscript;
 import org.smtpwatch.agent.tls.CertificateDetails;
+import org.smtpwatch.agent.tls.issue.CertificateSpec;
 import org.smtpwatch.config.Mode;
 import org.smtpwatch.config.TlsPolicy;
 
@@ -115,6 +117,38 @@ class PostfixGroundTruthTest {
     assertThat(openssl.verifyCode()).as(openssl.verifyMessage()).isEqualTo(62);
     assertThat(result.certificate().hostnameMatch()).isFalse();
     assertThat(result.certificate().trusted()).isTrue();
+  }
+
+  @Test
+  void anIntermediateExpiringFirstIsTheChainsEarliestExpiryForBoth() throws Exception {
+    PostfixInstance postfix = POSTFIX.instance();
+    TestCertificates original = postfix.certificates();
+    Instant intermediateExpiry = TestCertificates.now().plus(Duration.ofDays(20));
+    TestCertificates chained =
+        postfix
+            .authority()
+            .intermediate(
+                CertificateSpec.forAuthority(TestCertificates.uniqueName("intermediate"))
+                    .withNotAfter(intermediateExpiry))
+            .issue(postfix.certificateSpec());
+    try {
+      postfix.replaceCertificate(chained);
+      ProbeResult result = probe(PostfixListener.SUBMISSIONS_465, postfix.caFile(), null);
+      OpenSslSession openssl =
+          openssl(PostfixListener.SUBMISSIONS_465, postfix.hostName(), postfix.caFile());
+
+      assertThat(result.failure()).isNull();
+      assertSameCertificate(result, openssl);
+      assertThat(openssl.chain()).hasSize(2);
+      assertThat(result.certificate().chainLength()).isEqualTo(openssl.chain().size());
+      assertThat(result.certificate().chainEarliestNotAfter())
+          .isEqualTo(openssl.chain().get(1).notAfter())
+          .isEqualTo(intermediateExpiry)
+          .isBefore(result.certificate().notAfter());
+      assertThat(result.certificate().issuer()).isEqualTo(openssl.chain().get(1).subject());
+    } finally {
+      postfix.replaceCertificate(original);
+    }
   }
 
   @Test

@@ -106,7 +106,7 @@ public final class ExternalCommand {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         throw new AssertionError(
-            String.join(" ", command) + " did not finish within " + deadline.toSeconds() + " s");
+            String.join(" ", command) + " did not finish within " + deadline.toMillis() + " ms");
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();

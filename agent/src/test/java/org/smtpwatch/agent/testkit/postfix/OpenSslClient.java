@@ -24,9 +24,10 @@ public final class OpenSslClient {
       Pattern.compile("^New, (\\S+), Cipher is (\\S+)$", Pattern.MULTILINE);
   private static final Pattern VERIFY =
       Pattern.compile("^\\s*Verify return code: (\\d+) \\((.*)\\)$", Pattern.MULTILINE);
-  private static final Pattern LEAF =
+  // With -showcerts, the presented chain is printed leaf first, and nothing else as PEM.
+  private static final Pattern CERTIFICATE =
       Pattern.compile(
-          "^Server certificate\\n(-----BEGIN CERTIFICATE-----\\n.*?\\n-----END CERTIFICATE-----)$",
+          "^-----BEGIN CERTIFICATE-----\\n.*?\\n-----END CERTIFICATE-----$",
           Pattern.MULTILINE | Pattern.DOTALL);
   private static final Pattern REPLY = Pattern.compile("^\\d{3}[ -].*$", Pattern.MULTILINE);
 
@@ -52,6 +53,7 @@ public final class OpenSslClient {
             serverName,
             "-verify_hostname",
             serverName,
+            "-showcerts",
             // Keep the session open after stdin ends: the server's QUIT reply closes it.
             "-ign_eof",
             "-crlf"));
@@ -72,14 +74,20 @@ public final class OpenSslClient {
     String out = outcome.stdout();
     Matcher session = find(NEW_SESSION, out, outcome);
     Matcher verify = find(VERIFY, out, outcome);
-    Matcher leaf = find(LEAF, out, outcome);
+    find(CERTIFICATE, out, outcome);
+    List<OpenSslCertificate> chain =
+        CERTIFICATE
+            .matcher(out)
+            .results()
+            .map(pem -> OpenSslCertificate.describe(pem.group() + "\n"))
+            .toList();
     List<String> replies = REPLY.matcher(out).results().map(MatchResult::group).toList();
     return new OpenSslSession(
         session.group(1),
         standardName(session.group(2)),
         Integer.parseInt(verify.group(1)),
         verify.group(2),
-        OpenSslCertificate.describe(leaf.group(1) + "\n"),
+        chain,
         replies);
   }
 

@@ -13,7 +13,7 @@ import java.util.List;
  * @param verifyCode 0 when the chain verified against the given CA file (and the name matched, when
  *     one was given to check)
  * @param verifyMessage OpenSSL's text for {@code verifyCode}
- * @param certificate the leaf, described by {@code openssl x509}
+ * @param chain what the server presented, leaf first, each described by {@code openssl x509}
  * @param replies the server's reply lines over TLS ({@code 220 ...}, {@code 250-...})
  */
 public record OpenSslSession(
@@ -21,11 +21,17 @@ public record OpenSslSession(
     String cipher,
     int verifyCode,
     String verifyMessage,
-    OpenSslCertificate certificate,
+    List<OpenSslCertificate> chain,
     List<String> replies) {
 
   public OpenSslSession {
+    chain = List.copyOf(chain);
     replies = List.copyOf(replies);
+  }
+
+  /** The leaf certificate. */
+  public OpenSslCertificate certificate() {
+    return chain.get(0);
   }
 
   /** The greeting's first line without its code, when the session began with TLS. */
