@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,8 +92,7 @@ class PostfixMetricsTest {
     PostfixInstance postfix = POSTFIX.instance();
     Instant original = postfix.certificates().leaf().getNotAfter().toInstant();
     for (PostfixListener listener : PostfixListener.values()) {
-      assertThat(sample("smtp_cert_not_after_timestamp_seconds", listener))
-          .hasValue((double) original.getEpochSecond());
+      awaitSample("smtp_cert_not_after_timestamp_seconds", listener, original.getEpochSecond());
     }
 
     Instant inThreeDays = TestCertificates.now().plus(Duration.ofDays(3));
@@ -114,7 +112,7 @@ class PostfixMetricsTest {
               .notAfter();
       assertThat(seenByOpenSsl).isEqualTo(inThreeDays);
     }
-    assertThat(sample("smtp_probe_success", PostfixListener.SUBMISSION_587)).hasValue(1.0);
+    awaitSample("smtp_probe_success", PostfixListener.SUBMISSION_587, 1.0);
   }
 
   @Test
@@ -129,7 +127,7 @@ class PostfixMetricsTest {
         PostfixListener.SUBMISSION_587,
         Map.of("phase", "connect", "reason", "connect_refused"),
         1.0);
-    assertThat(sample("smtp_probe_success", PostfixListener.SUBMISSIONS_465)).hasValue(1.0);
+    awaitSample("smtp_probe_success", PostfixListener.SUBMISSIONS_465, 1.0);
 
     postfix.startListener(PostfixListener.SUBMISSION_587);
     awaitSample("smtp_probe_success", PostfixListener.SUBMISSION_587, 1.0);
@@ -149,12 +147,11 @@ class PostfixMetricsTest {
           PostfixListener.SUBMISSION_2525,
           Map.of("version", "TLSv1.2"),
           1.0);
-      assertThat(
-              lines(
-                  "smtp_tls_version_info",
-                  PostfixListener.SUBMISSION_587,
-                  Map.of("version", "TLSv1.3")))
-          .hasSize(1);
+      awaitSample(
+          "smtp_tls_version_info",
+          PostfixListener.SUBMISSION_587,
+          Map.of("version", "TLSv1.3"),
+          1.0);
     } finally {
       postfix.restoreListener(PostfixListener.SUBMISSION_2525);
     }
@@ -164,13 +161,13 @@ class PostfixMetricsTest {
   @Order(4)
   void authOfferedBeforeTlsIsFlaggedInTheMetrics() throws Exception {
     PostfixInstance postfix = POSTFIX.instance();
-    assertThat(sample("smtp_auth_before_tls", PostfixListener.SUBMISSION_2525)).hasValue(0.0);
+    awaitSample("smtp_auth_before_tls", PostfixListener.SUBMISSION_2525, 0.0);
 
     postfix.override(PostfixListener.SUBMISSION_2525, PostfixOverrides.authBeforeTls());
     try {
       awaitSample("smtp_auth_before_tls", PostfixListener.SUBMISSION_2525, 1.0);
-      assertThat(sample("smtp_starttls_offered", PostfixListener.SUBMISSION_2525)).hasValue(1.0);
-      assertThat(sample("smtp_auth_before_tls", PostfixListener.SUBMISSION_587)).hasValue(0.0);
+      awaitSample("smtp_starttls_offered", PostfixListener.SUBMISSION_2525, 1.0);
+      awaitSample("smtp_auth_before_tls", PostfixListener.SUBMISSION_587, 0.0);
     } finally {
       postfix.restoreListener(PostfixListener.SUBMISSION_2525);
     }
@@ -243,12 +240,6 @@ class PostfixMetricsTest {
       LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
       last = lines(name, listener, labels);
     }
-  }
-
-  private static Optional<Double> sample(String name, PostfixListener listener) throws Exception {
-    List<String> found = lines(name, listener, Map.of());
-    assertThat(found).as(name + " of " + listener).hasSizeLessThanOrEqualTo(1);
-    return found.stream().findFirst().map(PostfixMetricsTest::value);
   }
 
   /** The sample lines of {@code name} for one listener that carry every label in {@code labels}. */
