@@ -68,7 +68,7 @@ final class ReadableFiles {
             file
                 + " is readable by group or others ("
                 + PosixFilePermissions.toString(permissions)
-                + "); it must not be readable by others (chmod 600)");
+                + "); a password file must be readable by its owner only (chmod 600)");
       }
     } catch (IOException e) {
       errors.at(node, file + " permissions cannot be read: " + e.getMessage());
