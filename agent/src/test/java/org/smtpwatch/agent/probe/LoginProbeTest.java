@@ -11,11 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smtpwatch.agent.testkit.TestEndpoints;
+import org.smtpwatch.config.AuthSpec;
 import org.smtpwatch.config.Mode;
 import org.smtpwatch.config.SendSpec;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
@@ -129,6 +132,29 @@ class LoginProbeTest {
     assertThat(result.auth().failure().reason()).isEqualTo(FailureReason.AUTH_UNAVAILABLE);
     assertThat(result.auth().failure().detail())
         .isEqualTo("the server does not offer AUTH over TLS");
+  }
+
+  @Test
+  void plaintextLoginOnlyWhenAllowedAndThenReportedAsSuch() {
+    SMTPServer server = start(builder(true));
+    AuthSpec allowed = new AuthSpec(USER, null, "PROBE_PASSWORD", List.of(), true);
+    SmtpProber prober =
+        new SmtpProber(LoginFixture.LOCALHOST, Map.of("PROBE_PASSWORD", PASSWORD)::get);
+
+    ProbeResult result =
+        prober.probe(
+            LoginFixture.withAuth(
+                TestEndpoints.endpoint(
+                    "localhost",
+                    server.getPortAllocated(),
+                    Mode.PLAIN,
+                    TestEndpoints.noTls(),
+                    TIMEOUT),
+                allowed));
+
+    assertThat(result.auth().failure()).isNull();
+    assertThat(result.auth().success()).isTrue();
+    assertThat(result.auth().plaintext()).isTrue();
   }
 
   @Test
