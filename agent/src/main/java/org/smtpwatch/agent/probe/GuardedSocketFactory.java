@@ -27,36 +27,32 @@ final class GuardedSocketFactory extends SocketFactory {
 
   @Override
   public Socket createSocket(String host, int port) throws IOException {
-    return connected(new InetSocketAddress(host, port));
+    return connected(new InetSocketAddress(host, port), null);
   }
 
   @Override
   public Socket createSocket(String host, int port, InetAddress local, int localPort)
       throws IOException {
-    return connected(new InetSocketAddress(host, port), local, localPort);
+    return connected(new InetSocketAddress(host, port), new InetSocketAddress(local, localPort));
   }
 
   @Override
   public Socket createSocket(InetAddress host, int port) throws IOException {
-    return connected(new InetSocketAddress(host, port));
+    return connected(new InetSocketAddress(host, port), null);
   }
 
   @Override
   public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort)
       throws IOException {
-    return connected(new InetSocketAddress(address, port), local, localPort);
+    return connected(new InetSocketAddress(address, port), new InetSocketAddress(local, localPort));
   }
 
-  private Socket connected(InetSocketAddress target) throws IOException {
+  /** Angus Mail connects its sockets itself; these overloads exist for the factory contract. */
+  private Socket connected(InetSocketAddress target, InetSocketAddress local) throws IOException {
     Socket socket = createSocket();
-    socket.connect(target);
-    return socket;
-  }
-
-  private Socket connected(InetSocketAddress target, InetAddress local, int localPort)
-      throws IOException {
-    Socket socket = createSocket();
-    socket.bind(new InetSocketAddress(local, localPort));
+    if (local != null) {
+      socket.bind(local);
+    }
     socket.connect(target);
     return socket;
   }

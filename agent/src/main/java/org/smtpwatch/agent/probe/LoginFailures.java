@@ -4,6 +4,8 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -78,9 +80,7 @@ final class LoginFailures {
     String redacted = text;
     if (!password.isEmpty()) {
       redacted = redacted.replace(password, "[redacted]");
-      String base64 =
-          Base64.getEncoder()
-              .encodeToString(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String base64 = Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8));
       redacted = redacted.replace(base64, "[redacted]");
     }
     return redacted.replaceAll("[\\r\\n]+", " ");
@@ -99,7 +99,7 @@ final class LoginFailures {
   }
 
   private static List<Throwable> chain(Throwable e) {
-    List<Throwable> chain = new java.util.ArrayList<>();
+    List<Throwable> chain = new ArrayList<>();
     for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
       chain.add(t);
       if (t instanceof MessagingException m

@@ -2,6 +2,7 @@ package org.smtpwatch.agent.probe;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -108,7 +109,7 @@ final class ProbeRun {
       return new AuthResult(
           false,
           null,
-          java.time.Duration.ZERO,
+          Duration.ZERO,
           new Failure(
               Phase.AUTH,
               FailureReason.PROTOCOL,

@@ -34,43 +34,45 @@ final class CredentialSocketFactory extends SSLSocketFactory {
     this.guard = guard;
   }
 
+  /** One way of opening a socket with the JDK's factory of a fresh context. */
+  @FunctionalInterface
+  private interface Opening {
+    Socket open(SSLSocketFactory jdk) throws IOException;
+  }
+
   /** Implicit TLS: Angus Mail connects this unconnected socket itself. */
   @Override
   public Socket createSocket() throws IOException {
-    return configured((SSLSocket) context().getSocketFactory().createSocket());
+    return create(SSLSocketFactory::createSocket);
   }
 
   /** STARTTLS: layers TLS over the connected socket, naming the expected host, not the address. */
   @Override
   public Socket createSocket(Socket connected, String host, int port, boolean autoClose)
       throws IOException {
-    return configured(
-        (SSLSocket)
-            context().getSocketFactory().createSocket(connected, expectedName, port, autoClose));
+    return create(jdk -> jdk.createSocket(connected, expectedName, port, autoClose));
   }
 
   @Override
   public Socket createSocket(String host, int port) throws IOException {
-    return configured((SSLSocket) context().getSocketFactory().createSocket(host, port));
+    return create(jdk -> jdk.createSocket(host, port));
   }
 
   @Override
   public Socket createSocket(String host, int port, InetAddress local, int localPort)
       throws IOException {
-    return configured(
-        (SSLSocket) context().getSocketFactory().createSocket(host, port, local, localPort));
+    return create(jdk -> jdk.createSocket(host, port, local, localPort));
   }
 
   @Override
   public Socket createSocket(InetAddress host, int port) throws IOException {
-    return configured((SSLSocket) context().getSocketFactory().createSocket(host, port));
+    return create(jdk -> jdk.createSocket(host, port));
   }
 
   @Override
   public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort)
       throws IOException {
-    return configured(
-        (SSLSocket) context().getSocketFactory().createSocket(address, port, local, localPort));
+    return create(jdk -> jdk.createSocket(address, port, local, localPort));
   }
 
   @Override
@@ -95,7 +97,8 @@ final class CredentialSocketFactory extends SSLSocketFactory {
     }
   }
 
-  private SSLSocket configured(SSLSocket tls) throws IOException {
+  private SSLSocket create(Opening opening) throws IOException {
+    SSLSocket tls = (SSLSocket) opening.open(context().getSocketFactory());
     guard.accept(tls);
     String[] protocols = ProtocolVersions.atLeast(tls.getEnabledProtocols(), minVersion);
     if (protocols.length == 0) {

@@ -35,32 +35,6 @@ public record ProbeRequest(
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
-  /** A probe without logging in. */
-  public ProbeRequest(
-      TargetAddress target,
-      Mode mode,
-      boolean json,
-      boolean transcript,
-      Duration timeout,
-      Path caFile,
-      String serverName,
-      boolean noVerify,
-      String ehloName,
-      IpPreference ipPreference) {
-    this(
-        target,
-        mode,
-        json,
-        transcript,
-        timeout,
-        caFile,
-        serverName,
-        noVerify,
-        ehloName,
-        ipPreference,
-        null);
-  }
-
   /**
    * The endpoint to probe. The port's defaults (TLS required, certificate verified) apply when the
    * mode is the port's own; a mode given for another port's purpose gets that mode's defaults.

@@ -46,7 +46,8 @@ class ProbeArgumentsTest {
                 null,
                 false,
                 null,
-                IpPreference.ANY));
+                IpPreference.ANY,
+                null));
   }
 
   @Test
@@ -91,7 +92,8 @@ class ProbeArgumentsTest {
                 "mail.example.com",
                 true,
                 "probe.example.org",
-                IpPreference.IPV6));
+                IpPreference.IPV6,
+                null));
   }
 
   @Test
