@@ -103,9 +103,18 @@ final class AuthReader {
     if (name.isPresent() && !name.get().matches(MECHANISM)) {
       values
           .errors()
+          .at(item, "\"" + name.get() + "\" is not a SASL mechanism name (e.g. PLAIN, LOGIN)");
+      return Optional.empty();
+    }
+    if (name.isPresent() && !AuthSpec.SUPPORTED_MECHANISMS.contains(name.get())) {
+      values
+          .errors()
           .at(
               item,
-              "\"" + name.get() + "\" is not a SASL mechanism name (e.g. PLAIN, SCRAM-SHA-256)");
+              "mechanism "
+                  + name.get()
+                  + " is not supported; use "
+                  + String.join(" or ", AuthSpec.SUPPORTED_MECHANISMS));
       return Optional.empty();
     }
     return name;

@@ -26,6 +26,7 @@ final class PortReader {
           "ip_preference",
           "tls",
           "auth",
+          "send",
           "labels",
           "banner_pattern");
   private static final List<String> INHERITED =
@@ -35,11 +36,13 @@ final class PortReader {
   private final NodeValues values;
   private final LevelSettingsReader levelReader;
   private final AuthReader authReader;
+  private final SendReader sendReader;
 
   PortReader(NodeValues values, LevelSettingsReader levelReader, AuthReader authReader) {
     this.values = values;
     this.levelReader = levelReader;
     this.authReader = authReader;
+    this.sendReader = new SendReader(values);
   }
 
   Optional<EndpointDraft> read(LocatedNode node, String host, InheritedSettings target) {
@@ -59,7 +62,7 @@ final class PortReader {
     }
     Mapping entry = values.mapping(node, KEYS).orElseThrow();
     InheritedSettings settings = levelReader.read(entry, INHERITED, target);
-    AuthSpec auth = entry.get("auth").flatMap(authReader::read).orElse(null);
+    AuthSpec auth = credentials(entry);
     BannerPattern banner = entry.get("banner_pattern").flatMap(this::bannerPattern).orElse(null);
     Optional<Integer> port = entry.get("port").flatMap(n -> values.integer(n, 1, 65535, RANGE));
     if (entry.get("port").isEmpty()) {
@@ -74,6 +77,25 @@ final class PortReader {
       return Optional.empty();
     }
     return Optional.of(endpoint(node, host, port.get(), mode.get(), settings, auth, banner));
+  }
+
+  /** {@code auth:} with its optional {@code send:}, which only an authenticated user may do. */
+  private AuthSpec credentials(Mapping entry) {
+    AuthSpec auth = entry.get("auth").flatMap(authReader::read).orElse(null);
+    Optional<LocatedNode> sendNode = entry.get("send");
+    if (sendNode.isEmpty()) {
+      return auth;
+    }
+    Optional<SendSpec> send = sendReader.read(sendNode.get());
+    if (entry.get("auth").isEmpty()) {
+      values
+          .errors()
+          .at(
+              sendNode.get(),
+              "send needs auth: smtpwatch sends probe messages only after logging in");
+      return null;
+    }
+    return auth == null ? null : auth.withSend(send.orElse(null));
   }
 
   private Optional<BannerPattern> bannerPattern(LocatedNode node) {

@@ -50,28 +50,10 @@ final class ReadableFiles {
     return problem.isEmpty();
   }
 
-  /**
-   * A password file must be readable and private to its owner. Where the file system has no POSIX
-   * permissions (Windows) only readability is checked.
-   */
+  /** A password file must be readable and private to its owner ({@link PasswordFiles}). */
   void checkPrivate(LocatedNode node, Path file) {
-    if (!checkReadable(node, file)
-        || Files.getFileAttributeView(file, PosixFileAttributeView.class) == null) {
-      return;
-    }
-    try {
-      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-      if (permissions.contains(PosixFilePermission.GROUP_READ)
-          || permissions.contains(PosixFilePermission.OTHERS_READ)) {
-        errors.at(
-            node,
-            file
-                + " is readable by group or others ("
-                + PosixFilePermissions.toString(permissions)
-                + "); it must not be readable by others (chmod 600)");
-      }
-    } catch (IOException e) {
-      errors.at(node, file + " permissions cannot be read: " + e.getMessage());
+    if (checkReadable(node, file)) {
+      PasswordFiles.problem(file).ifPresent(problem -> errors.at(node, problem));
     }
   }
 

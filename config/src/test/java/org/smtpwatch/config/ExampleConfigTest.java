@@ -55,6 +55,7 @@ class ExampleConfigTest {
                 PortReader.KEYS,
                 TlsReader.KEYS,
                 AuthReader.KEYS,
+                SendReader.KEYS,
                 WebReader.KEYS,
                 ProbeAccessReader.KEYS)
             .flatMap(List::stream)

@@ -34,6 +34,7 @@ class InvalidConfigTest {
   static void createReferencedFiles() throws IOException {
     writeFile("shared.pass", "rw-r--r--");
     writeFile("private.pass", "rw-------");
+    writeFile("group.pass", "rw-r-----");
     writeFile("garbage.pem", "rw-r--r--");
     TestPem.writeCertificate(dir.resolve("server.crt"));
     Files.writeString(
@@ -121,8 +122,26 @@ class InvalidConfigTest {
         mistake(
             "password-file-readable-by-others.yml",
             "password-file-readable-by-others.yml:5:50: targets[0].ports[0].auth.password_file:"
-                + " {dir}/shared.pass is readable by group or others (rw-r--r--); it must not be"
-                + " readable by others (chmod 600)"),
+                + " {dir}/shared.pass is readable by group or others (rw-r--r--); a password file"
+                + " must be readable by its owner only (chmod 600)"),
+        mistake(
+            "password-file-readable-by-group.yml",
+            "password-file-readable-by-group.yml:5:50: targets[0].ports[0].auth.password_file:"
+                + " {dir}/group.pass is readable by group or others (rw-r-----); a password file"
+                + " must be readable by its owner only (chmod 600)"),
+        mistake(
+            "auth-mechanism-unsupported.yml",
+            "auth-mechanism-unsupported.yml:7:31: targets[0].ports[0].auth.mechanisms[1]:"
+                + " mechanism CRAM-MD5 is not supported; use PLAIN or LOGIN"),
+        mistake(
+            "send-without-auth.yml",
+            "send-without-auth.yml:5:15: targets[0].ports[0].send: send needs auth: smtpwatch"
+                + " sends probe messages only after logging in"),
+        mistake(
+            "send-bad-address.yml",
+            "send-bad-address.yml:7:11: targets[0].ports[0].send: missing from",
+            "send-bad-address.yml:7:15: targets[0].ports[0].send.to: \"Probe <p@example.com>\""
+                + " is not a mail address (write it bare: user@example.com)"),
         mistake(
             "password-env-unset.yml",
             "password-env-unset.yml:7:25: targets[0].ports[0].auth.password_env: environment"

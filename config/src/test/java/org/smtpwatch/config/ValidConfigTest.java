@@ -174,14 +174,30 @@ class ValidConfigTest {
                     auth:
                       username: monitor
                       password_env: SMTPWATCH_PASSWORD
-                      mechanisms: [scram-sha-256, PLAIN]
+                      mechanisms: [login, PLAIN]
                       allow_plaintext_auth: true
             """);
 
     assertThat(config.endpoints().get(0).auth())
         .isEqualTo(
-            new AuthSpec(
-                "monitor", null, "SMTPWATCH_PASSWORD", List.of("SCRAM-SHA-256", "PLAIN"), true));
+            new AuthSpec("monitor", null, "SMTPWATCH_PASSWORD", List.of("LOGIN", "PLAIN"), true));
+  }
+
+  @Test
+  void sendRidesOnAuthWithADefaultSubject() {
+    Config config =
+        load(
+            """
+            targets:
+              - host: smtp.example.net
+                ports:
+                  - port: 465
+                    auth: {username: monitor, password_env: SMTPWATCH_PASSWORD}
+                    send: {from: monitor@example.net, to: sink@example.net}
+            """);
+
+    assertThat(config.endpoints().get(0).auth().send())
+        .isEqualTo(new SendSpec("monitor@example.net", "sink@example.net", "smtpwatch probe"));
   }
 
   @Test

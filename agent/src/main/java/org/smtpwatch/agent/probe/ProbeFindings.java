@@ -26,6 +26,7 @@ final class ProbeFindings {
   private boolean authBeforeTls;
   private TlsSession tls;
   private CertificateDetails certificate;
+  private AuthResult auth;
 
   /** Marks the phase now running, so an unexpected error can still name where it happened. */
   void begin(Phase phase) {
@@ -79,6 +80,26 @@ final class ProbeFindings {
     }
   }
 
+  /** The login's outcome; a successful login also counts as the {@code auth} phase. */
+  void auth(AuthResult result) {
+    auth = result;
+    if (result.success()) {
+      phases.add(new PhaseTiming(Phase.AUTH, result.duration()));
+    }
+  }
+
+  String address() {
+    return address;
+  }
+
+  boolean startTlsOffered() {
+    return startTlsOffered;
+  }
+
+  boolean authBeforeTls() {
+    return authBeforeTls;
+  }
+
   ProbeResult toResult(Endpoint endpoint, Instant startedAt, Duration duration, Failure failure) {
     return new ProbeResult(
         endpoint,
@@ -94,6 +115,6 @@ final class ProbeFindings {
         authBeforeTls,
         tls,
         certificate,
-        null);
+        auth);
   }
 }

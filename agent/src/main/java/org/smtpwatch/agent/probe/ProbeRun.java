@@ -2,6 +2,7 @@ package org.smtpwatch.agent.probe;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,8 @@ final class ProbeRun {
   private final Deadline deadline;
   private final ProbeAlarm alarm;
   private final TlsHandshakers handshakers;
+  private final ScheduledExecutorService alarmTimer;
+  private final PasswordSource passwords;
   private final ProbeFindings findings = new ProbeFindings();
   private SmtpChannel channel;
 
@@ -39,8 +42,11 @@ final class ProbeRun {
       Transcript transcript,
       BoundedResolution resolution,
       ScheduledExecutorService alarmTimer,
-      TlsHandshakers handshakers) {
+      TlsHandshakers handshakers,
+      PasswordSource passwords) {
     this.endpoint = endpoint;
+    this.alarmTimer = alarmTimer;
+    this.passwords = passwords;
     this.handshakers = handshakers;
     this.transcript = transcript;
     this.resolution = resolution;
@@ -50,32 +56,65 @@ final class ProbeRun {
 
   ProbeResult execute() {
     Instant startedAt = Instant.now();
-    Failure failure = null;
+    Failure failure;
+    try {
+      failure = handshakeProbe();
+      if (failure != null) {
+        note("probe failed: " + failure.reason().label() + ": " + failure.detail());
+      }
+      if (endpoint.auth() != null) {
+        findings.auth(login(failure));
+      }
+    } finally {
+      alarm.close();
+    }
+    return findings.toResult(endpoint, startedAt, deadline.elapsed(), failure);
+  }
+
+  /** The SMTP session of the endpoint's mode; its failure, or {@code null} when it passed. */
+  private Failure handshakeProbe() {
     try {
       run();
+      return null;
     } catch (StepFailure e) {
       // A failure the alarm caused reads as the timeout it is; one that already is a timeout
       // (a silent greeting, then the implicit-TLS check cut short) keeps its own detail.
       boolean cut = alarm.rang() && e.failure().reason() != FailureReason.TIMEOUT;
-      failure = cut ? cutAtDeadline(e.failure().phase()) : e.failure();
+      return cut ? cutAtDeadline(e.failure().phase()) : e.failure();
     } catch (RuntimeException e) {
       // Last resort so the schedule keeps running; tests assert no probe ends up here.
       log.error("probe of {} failed with a bug", endpoint.target(), e);
-      failure =
-          new Failure(
-              findings.currentPhase(),
-              FailureReason.PROTOCOL,
-              "internal error: " + NetworkFailures.describe(e));
+      return new Failure(
+          findings.currentPhase(),
+          FailureReason.PROTOCOL,
+          "internal error: " + NetworkFailures.describe(e));
     } finally {
-      alarm.close();
       if (channel != null) {
         channel.close();
       }
     }
-    if (failure != null) {
-      note("probe failed: " + failure.reason().label() + ": " + failure.detail());
+  }
+
+  /** The login after the handshake probe, still under the probe's deadline and alarm. */
+  private AuthResult login(Failure handshake) {
+    findings.begin(Phase.AUTH);
+    try {
+      return new LoginProbe(
+              endpoint, deadline, alarm, alarmTimer, handshakers, passwords, transcript)
+          .run(handshake, findings.address(), findings.startTlsOffered(), findings.authBeforeTls());
+    } catch (RuntimeException e) {
+      // Never with the exception itself: its message could quote what was sent.
+      log.error(
+          "login probe of {} failed with a bug: {}", endpoint.target(), e.getClass().getName());
+      return new AuthResult(
+          false,
+          null,
+          Duration.ZERO,
+          new Failure(
+              Phase.AUTH,
+              FailureReason.PROTOCOL,
+              "internal error: " + e.getClass().getSimpleName()));
     }
-    return findings.toResult(endpoint, startedAt, deadline.elapsed(), failure);
   }
 
   private Failure cutAtDeadline(Phase phase) {

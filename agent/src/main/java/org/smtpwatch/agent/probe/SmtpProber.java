@@ -3,6 +3,7 @@ package org.smtpwatch.agent.probe;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Function;
 import org.smtpwatch.agent.tls.TlsHandshakers;
 import org.smtpwatch.config.Endpoint;
 
@@ -16,6 +17,7 @@ public final class SmtpProber implements Prober {
   private final BoundedResolution resolution;
   private final ScheduledExecutorService alarmTimer = alarmTimer();
   private final TlsHandshakers handshakers = new TlsHandshakers();
+  private final PasswordSource passwords;
 
   /** Resolves host names with the system resolver. */
   public SmtpProber() {
@@ -24,14 +26,23 @@ public final class SmtpProber implements Prober {
 
   /** Resolves host names with {@code resolver}: tests use it to avoid DNS. */
   public SmtpProber(HostResolver resolver) {
+    this(resolver, System::getenv);
+  }
+
+  /**
+   * @param environment where {@code auth.password_env} variables are looked up (tests pass a map)
+   */
+  public SmtpProber(HostResolver resolver, Function<String, String> environment) {
     this.resolution = new BoundedResolution(Objects.requireNonNull(resolver, "resolver"));
+    this.passwords = new PasswordSource(Objects.requireNonNull(environment, "environment"));
   }
 
   @Override
   public ProbeResult probe(Endpoint endpoint, Transcript transcript) {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(transcript, "transcript");
-    return new ProbeRun(endpoint, transcript, resolution, alarmTimer, handshakers).execute();
+    return new ProbeRun(endpoint, transcript, resolution, alarmTimer, handshakers, passwords)
+        .execute();
   }
 
   // One timer thread serves every probe of this prober; cancelled alarms leave its queue at once,

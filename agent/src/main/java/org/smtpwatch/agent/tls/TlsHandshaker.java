@@ -7,12 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.smtpwatch.agent.probe.Failure;
@@ -108,7 +110,18 @@ public final class TlsHandshaker {
     return (SSLSocket) context.getSocketFactory().createSocket(connected, expectedName, port, true);
   }
 
-  private static void configure(SSLSocket tls, String expectedName, String[] protocols) {
+  /**
+   * Socket factory for the login session that follows the probe: this policy's trust anchors and
+   * name, always verified (see {@link CredentialSocketFactory}).
+   *
+   * @param guard receives every socket created, so a deadline alarm can close it
+   */
+  public SSLSocketFactory credentialSocketFactory(String host, Consumer<Socket> guard) {
+    return new CredentialSocketFactory(
+        validator, policy.expectedName(host), policy.minVersion(), guard);
+  }
+
+  static void configure(SSLSocket tls, String expectedName, String[] protocols) {
     SSLParameters parameters = tls.getSSLParameters();
     parameters.setProtocols(protocols);
     // The JDK adds SNI on its own only for dotted names; "localhost" or a bare internal host name

@@ -45,6 +45,25 @@ public final class ProbeResultBuilder {
     return new ProbeResultBuilder(endpoint);
   }
 
+  /** A builder holding every field of {@code result}, to vary one of them. */
+  public static ProbeResultBuilder from(ProbeResult result) {
+    ProbeResultBuilder builder =
+        of(result.endpoint())
+            .address(result.address())
+            .startedAt(result.startedAt())
+            .duration(result.duration())
+            .failure(result.failure())
+            .greeting(result.greetingCode(), result.banner())
+            .ehlo(result.ehlo())
+            .startTlsOffered(result.startTlsOffered())
+            .authBeforeTls(result.authBeforeTls())
+            .tls(result.tls())
+            .certificate(result.certificate())
+            .auth(result.auth());
+    builder.phases.addAll(result.phases());
+    return builder;
+  }
+
   public ProbeResultBuilder address(String address) {
     this.address = address;
     return this;

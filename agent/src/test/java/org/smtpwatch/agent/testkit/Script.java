@@ -70,6 +70,14 @@ public final class Script {
     return then(ScriptedConnection::drainUntilClosed);
   }
 
+  /**
+   * Turns the connection into TLS as a server with {@code tls} (after a STARTTLS 220, or at once
+   * for implicit TLS); later steps read and write encrypted.
+   */
+  public Script startTls(javax.net.ssl.SSLContext tls) {
+    return then(c -> c.startTls(tls));
+  }
+
   public Script close() {
     return then(ScriptedConnection::close);
   }

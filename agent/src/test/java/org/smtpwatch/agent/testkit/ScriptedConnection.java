@@ -15,8 +15,8 @@ final class ScriptedConnection {
   /** No client under test takes this long; reaching it means the test itself is broken. */
   static final Duration SAFETY_TIMEOUT = Duration.ofSeconds(10);
 
-  private final Socket socket;
-  private final InputStream in;
+  private Socket socket;
+  private InputStream in;
   private final Consumer<String> received;
   private final Pauses pauses;
 
@@ -55,6 +55,19 @@ final class ScriptedConnection {
       line.write(b);
       previous = b;
     }
+  }
+
+  void startTls(javax.net.ssl.SSLContext tls) throws IOException {
+    javax.net.ssl.SSLSocket secured =
+        (javax.net.ssl.SSLSocket)
+            tls.getSocketFactory()
+                .createSocket(
+                    socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+    secured.setUseClientMode(false);
+    secured.setSoTimeout((int) SAFETY_TIMEOUT.toMillis());
+    secured.startHandshake();
+    socket = secured;
+    in = secured.getInputStream();
   }
 
   void pause(Duration duration) throws IOException {

@@ -93,7 +93,6 @@ public final class CheckConfigCommand implements CliCommand {
             + ", at most "
             + config.maxConcurrentProbes()
             + " probes at once");
-    AuthNotice.forConfig(config).ifPresent(out::println);
   }
 
   /**
@@ -110,6 +109,9 @@ public final class CheckConfigCommand implements CliCommand {
     line.append(" timeout ").append(DurationFormat.format(endpoint.timeout()));
     if (endpoint.auth() != null) {
       line.append("  auth=").append(endpoint.auth().username());
+      if (endpoint.auth().send() != null) {
+        line.append("  send=").append(endpoint.auth().send().to());
+      }
     }
     if (!endpoint.ehloName().equals(config.ehloName())) {
       line.append("  ehlo=").append(endpoint.ehloName());

@@ -89,7 +89,6 @@ public final class RunCommand implements CliCommand {
   }
 
   private int runUntilStopped(Path configFile, Config config) {
-    AuthNotice.forConfig(config).ifPresent(log::warn);
     RunningExporter exporter =
         RunningExporter.start(config, configFile, prober, loader, buildInfo, clock);
     try (exporter) {

@@ -47,6 +47,12 @@ public final class Usage {
           --ehlo-name NAME      name sent with EHLO (default: this machine's fully
                                 qualified name, else localhost.localdomain)
           -4, -6                prefer HOST's IPv4 or IPv6 addresses
+          --user NAME           after the probe, log in as NAME on a new
+                                connection (over TLS only)
+          --password-file FILE  the password for --user: the file's first line;
+                                the file must be readable by its owner only
+          --password-env VAR    the password for --user, from an environment
+                                variable (instead of --password-file)
           --json                print one JSON object instead of the report
           --transcript          print the SMTP dialogue before the report; with
                                 --json it goes to stderr, so stdout stays JSON

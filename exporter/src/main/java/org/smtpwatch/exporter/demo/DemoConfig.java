@@ -13,7 +13,8 @@ import org.smtpwatch.config.WebConfig;
 
 /**
  * The built-in config the demo monitors: every demo listener, verified against the demo's own
- * certificate authority, each labelled with the port it imitates.
+ * certificate authority, each labelled with the port it imitates; the 587-like one also logs in as
+ * the demo user and sends a message.
  */
 final class DemoConfig {
 
@@ -23,9 +24,9 @@ final class DemoConfig {
 
   private DemoConfig() {}
 
-  static Config forListeners(List<DemoListener> listeners, Path caFile) {
+  static Config forListeners(List<DemoListener> listeners, Path caFile, DemoCredentials user) {
     List<Endpoint> endpoints =
-        listeners.stream().map(listener -> endpoint(listener, caFile)).toList();
+        listeners.stream().map(listener -> endpoint(listener, caFile, user)).toList();
     return new Config(
         null,
         "127.0.0.1:10785",
@@ -38,13 +39,13 @@ final class DemoConfig {
         ProbeAccess.CONFIGURED_ONLY);
   }
 
-  private static Endpoint endpoint(DemoListener listener, Path caFile) {
+  private static Endpoint endpoint(DemoListener listener, Path caFile, DemoCredentials user) {
     return new Endpoint(
         "localhost",
         listener.port(),
         listener.mode(),
         new TlsPolicy(listener.tlsRequired(), true, caFile, null, null),
-        null,
+        listener.shapedLike() == 587 ? user.authSpec() : null,
         Map.of("shaped_like", String.valueOf(listener.shapedLike())),
         INTERVAL,
         TIMEOUT,

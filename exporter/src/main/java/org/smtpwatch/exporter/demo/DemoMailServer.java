@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.smtpwatch.config.Mode;
+import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
+import org.subethamail.smtp.auth.LoginFailedException;
+import org.subethamail.smtp.auth.UsernamePasswordValidator;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
  * A real SMTP server (SubEthaSMTP) on 127.0.0.1 with four listeners shaped like 25 (STARTTLS
  * offered), 465 (implicit TLS), 587 and 2525 (STARTTLS required), on ports the kernel picks, so the
- * demo never collides with a real mail server. Mail sent to it is discarded: the demo only shows
- * probing.
+ * demo never collides with a real mail server. The 587-like listener requires AUTH (PLAIN or LOGIN)
+ * as the demo user, so the demo shows authenticated submission too. Mail sent to it is discarded.
  */
 public final class DemoMailServer implements AutoCloseable {
 
@@ -23,19 +26,23 @@ public final class DemoMailServer implements AutoCloseable {
     this.listeners = List.copyOf(listeners);
   }
 
-  public static DemoMailServer start(SSLContext tls) {
+  static DemoMailServer start(SSLContext tls, DemoCredentials user) {
     List<SMTPServer> servers = new ArrayList<>();
     List<DemoListener> listeners = new ArrayList<>();
     try {
       add(servers, listeners, 25, builder().enableTLS().startTlsSocketFactory(tls));
       add(servers, listeners, 465, builder().serverSocketFactory(tls));
-      for (int shapedLike : new int[] {587, 2525}) {
-        add(
-            servers,
-            listeners,
-            shapedLike,
-            builder().enableTLS().requireTLS().startTlsSocketFactory(tls));
-      }
+      add(
+          servers,
+          listeners,
+          587,
+          builder()
+              .enableTLS()
+              .requireTLS()
+              .startTlsSocketFactory(tls)
+              .requireAuth()
+              .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(only(user))));
+      add(servers, listeners, 2525, builder().enableTLS().requireTLS().startTlsSocketFactory(tls));
     } catch (RuntimeException e) {
       servers.forEach(SMTPServer::stop);
       throw e;
@@ -57,6 +64,14 @@ public final class DemoMailServer implements AutoCloseable {
     servers.add(server);
     Mode mode = shapedLike == 465 ? Mode.TLS : Mode.STARTTLS;
     listeners.add(new DemoListener(shapedLike, server.getPortAllocated(), mode, shapedLike != 25));
+  }
+
+  private static UsernamePasswordValidator only(DemoCredentials user) {
+    return (username, password, context) -> {
+      if (!user.username().equals(username) || !user.password().equals(password)) {
+        throw new LoginFailedException();
+      }
+    };
   }
 
   private static SMTPServer.Builder builder() {

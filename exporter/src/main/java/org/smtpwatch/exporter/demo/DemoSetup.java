@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.smtpwatch.config.Config;
+import org.smtpwatch.config.Endpoint;
 
 /**
  * Everything the demo needs before the agent starts: the mail server with a fresh certificate, the
@@ -20,8 +21,10 @@ public record DemoSetup(DemoMailServer server, Config config, Path workDir) {
   public static DemoSetup start(Path workDir) throws IOException, GeneralSecurityException {
     DemoCertificates certificates = DemoCertificates.issue();
     Path caFile = certificates.writeAuthorityPem(workDir);
-    DemoMailServer server = DemoMailServer.start(certificates.serverContext());
-    return new DemoSetup(server, DemoConfig.forListeners(server.listeners(), caFile), workDir);
+    DemoCredentials user = DemoCredentials.create(workDir);
+    DemoMailServer server = DemoMailServer.start(certificates.serverContext(), user);
+    return new DemoSetup(
+        server, DemoConfig.forListeners(server.listeners(), caFile, user), workDir);
   }
 
   /** What the demo is about to do, for the person who started it. */
@@ -42,10 +45,20 @@ public record DemoSetup(DemoMailServer server, Config config, Path workDir) {
     text.append("  certificates verified against a demo CA made just now: ")
         .append(config.endpoints().get(0).tls().caFile())
         .append('\n');
+    Endpoint submission = config.endpoints().get(2);
+    text.append("  the 587-like listener requires a login: ")
+        .append(submission.auth().username())
+        .append(", password in ")
+        .append(submission.auth().passwordFile())
+        .append('\n');
     text.append("  try: smtpwatch probe localhost:")
-        .append(server.listeners().get(2).port())
+        .append(submission.port())
         .append(" --mode starttls --ca-file ")
-        .append(config.endpoints().get(0).tls().caFile())
+        .append(submission.tls().caFile())
+        .append(" --user ")
+        .append(submission.auth().username())
+        .append(" --password-file ")
+        .append(submission.auth().passwordFile())
         .append('\n');
     return text.toString();
   }

@@ -2,6 +2,7 @@ package org.smtpwatch.exporter.metrics;
 
 import static org.smtpwatch.exporter.metrics.SmtpFamilies.AUTH_BEFORE_TLS;
 import static org.smtpwatch.exporter.metrics.SmtpFamilies.AUTH_DURATION;
+import static org.smtpwatch.exporter.metrics.SmtpFamilies.AUTH_PLAINTEXT;
 import static org.smtpwatch.exporter.metrics.SmtpFamilies.AUTH_SUCCESS;
 import static org.smtpwatch.exporter.metrics.SmtpFamilies.BANNER;
 import static org.smtpwatch.exporter.metrics.SmtpFamilies.DURATION;
@@ -9,6 +10,8 @@ import static org.smtpwatch.exporter.metrics.SmtpFamilies.EHLO_EXTENSION;
 import static org.smtpwatch.exporter.metrics.SmtpFamilies.FAILURE;
 import static org.smtpwatch.exporter.metrics.SmtpFamilies.GREETING_CODE;
 import static org.smtpwatch.exporter.metrics.SmtpFamilies.PHASE_DURATION;
+import static org.smtpwatch.exporter.metrics.SmtpFamilies.SEND_DURATION;
+import static org.smtpwatch.exporter.metrics.SmtpFamilies.SEND_SUCCESS;
 import static org.smtpwatch.exporter.metrics.SmtpFamilies.SIZE_LIMIT;
 import static org.smtpwatch.exporter.metrics.SmtpFamilies.STARTTLS_OFFERED;
 import static org.smtpwatch.exporter.metrics.SmtpFamilies.SUCCESS;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import org.smtpwatch.agent.probe.AuthResult;
 import org.smtpwatch.agent.probe.PhaseTiming;
 import org.smtpwatch.agent.probe.ProbeResult;
+import org.smtpwatch.agent.probe.SendResult;
 import org.smtpwatch.agent.smtp.EhloCapabilities;
 import org.smtpwatch.config.Endpoint;
 
@@ -94,6 +98,12 @@ final class LatestProbeSeries {
     out.gauge(AUTH_SUCCESS, labels.plain(), auth.success() ? 1 : 0);
     if (auth.duration() != null) {
       out.gauge(AUTH_DURATION, labels.plain(), seconds(auth.duration()));
+    }
+    out.gauge(AUTH_PLAINTEXT, labels.plain(), auth.plaintext() ? 1 : 0);
+    SendResult send = auth.send();
+    if (send != null) {
+      out.gauge(SEND_SUCCESS, labels.plain(), send.success() ? 1 : 0);
+      out.gauge(SEND_DURATION, labels.plain(), seconds(send.duration()));
     }
   }
 

@@ -89,7 +89,21 @@ final class SmtpFamilies {
           "smtp_auth_success",
           "1 if authenticated submission succeeded, for endpoints with credentials" + LATEST);
   static final MetricFamily AUTH_DURATION =
-      gauge("smtp_auth_duration_seconds", "Seconds the login took" + LATEST);
+      gauge(
+          "smtp_auth_duration_seconds",
+          "Seconds the login session took, from connect to the answer to AUTH" + LATEST);
+  static final MetricFamily AUTH_PLAINTEXT =
+      gauge(
+          "smtp_auth_plaintext",
+          "1 if the login sent credentials without TLS (allowed by allow_plaintext_auth)" + LATEST);
+  static final MetricFamily SEND_SUCCESS =
+      gauge(
+          "smtp_send_success",
+          "1 if the test message was accepted after logging in, for endpoints with send:" + LATEST);
+  static final MetricFamily SEND_DURATION =
+      gauge(
+          "smtp_send_duration_seconds",
+          "Seconds from MAIL FROM to the server accepting the test message" + LATEST);
 
   static final MetricFamily PROBES =
       counter("smtp_probes_total", "Probes run since the endpoint was added");

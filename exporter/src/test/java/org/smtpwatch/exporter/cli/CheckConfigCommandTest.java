@@ -64,9 +64,7 @@ class CheckConfigCommandTest {
                 + "  ehlo=other.example.org  prefer=ipv6",
             "smtp.example.net:10026  plain     tls=off  every 60s timeout 15s  prefer=ipv6",
             "config OK: 5 endpoints on 2 hosts, listen :10785, ehlo_name probe.test, at most 64"
-                + " probes at once",
-            "note: auth is configured on smtp.example.net:2525, but this version does not log in"
-                + " yet: those endpoints are probed without authenticating");
+                + " probes at once");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smtpwatch.agent.probe.ProbeResult;
@@ -32,6 +33,31 @@ class DemoSetupTest {
         assertThat(result.certificate().hostnameMatch()).isTrue();
         assertThat(result.startTlsOffered()).isEqualTo(endpoint.mode() == Mode.STARTTLS);
       }
+    }
+  }
+
+  @Test
+  void the587LikeListenerRequiresTheDemoUserWhosePasswordFileIsPrivate() throws Exception {
+    DemoSetup setup = DemoSetup.start(workDir);
+    try (DemoMailServer server = setup.server()) {
+      Endpoint submission = setup.config().endpoints().get(2);
+      assertThat(submission.labels()).containsEntry("shaped_like", "587");
+      assertThat(setup.config().endpoints())
+          .filteredOn(endpoint -> endpoint.auth() != null)
+          .containsExactly(submission);
+      assertThat(
+              PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(submission.auth().passwordFile())))
+          .isEqualTo("rw-------");
+
+      ProbeResult result = new SmtpProber().probe(submission);
+
+      assertThat(result.auth().failure()).isNull();
+      assertThat(result.auth().success()).isTrue();
+      assertThat(result.auth().send().success()).isTrue();
+      assertThat(setup.introduction())
+          .contains("--user " + submission.auth().username())
+          .contains("--password-file " + submission.auth().passwordFile());
     }
   }
 

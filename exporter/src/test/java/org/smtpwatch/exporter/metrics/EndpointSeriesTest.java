@@ -14,11 +14,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.smtpwatch.agent.probe.AuthResult;
 import org.smtpwatch.agent.probe.FailureReason;
 import org.smtpwatch.agent.probe.Phase;
 import org.smtpwatch.agent.probe.PhaseTiming;
 import org.smtpwatch.agent.probe.ProbeResult;
+import org.smtpwatch.agent.probe.SendResult;
 import org.smtpwatch.agent.smtp.EhloCapabilities;
+import org.smtpwatch.agent.testkit.ProbeResultBuilder;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.Mode;
 
@@ -36,6 +39,22 @@ class EndpointSeriesTest {
   }
 
   @Test
+  void aSentTestMessageAndAPlaintextLoginHaveTheirSeries() {
+    ProbeResult sample = ProbeSamples.starttlsSuccess(ProbeSamples.submission(), NOW);
+    SendResult send = new SendResult(true, Duration.ofMillis(12), "<smtpwatch.1@probe>", null);
+    fixture.record(
+        ProbeResultBuilder.from(sample)
+            .auth(new AuthResult(true, "LOGIN", Duration.ofMillis(5), null, true, send))
+            .build());
+
+    assertThat(fixture.smtpLines())
+        .contains(
+            "smtp_auth_plaintext{" + L + "} 1.0",
+            "smtp_send_success{" + L + "} 1.0",
+            "smtp_send_duration_seconds{" + L + "} 0.012");
+  }
+
+  @Test
   void aSuccessfulStarttlsProbeShowsEveryFamily() {
     fixture.record(ProbeSamples.starttlsSuccess(ProbeSamples.submission(), NOW));
 
@@ -43,6 +62,7 @@ class EndpointSeriesTest {
         .containsExactly(
             "smtp_auth_before_tls{" + L + "} 0.0",
             "smtp_auth_duration_seconds{" + L + "} 0.005",
+            "smtp_auth_plaintext{" + L + "} 0.0",
             "smtp_auth_success{" + L + "} 1.0",
             "smtp_banner_info{banner=\"mail.example.com ESMTP Postfix\"," + L + "} 1",
             "smtp_cert_info{fingerprint_sha256=\""
@@ -307,7 +327,8 @@ class EndpointSeriesTest {
             "smtp_cert_hostname_match gauge",
             "smtp_cert_info gauge",
             "smtp_auth_success gauge",
-            "smtp_auth_duration_seconds gauge")
+            "smtp_auth_duration_seconds gauge",
+            "smtp_auth_plaintext gauge")
         .forEach(family -> assertThat(text).contains("\n# TYPE " + family + "\n"));
   }
 }

@@ -16,6 +16,7 @@ import org.smtpwatch.agent.probe.Failure;
 import org.smtpwatch.agent.probe.Phase;
 import org.smtpwatch.agent.probe.PhaseTiming;
 import org.smtpwatch.agent.probe.ProbeResult;
+import org.smtpwatch.agent.probe.SendResult;
 import org.smtpwatch.config.Mode;
 
 /**
@@ -118,10 +119,23 @@ public final class HumanReport {
     }
     if (result.auth() != null) {
       out.format(FIELD, "auth", auth(result.auth()));
+      if (result.auth().send() != null) {
+        out.format(FIELD, "send", send(result.auth().send()));
+      }
+      if (result.auth().plaintext()) {
+        out.format("WARNING: the password was sent without TLS (allow_plaintext_auth is true)%n");
+      }
     }
     if (result.authBeforeTls()) {
       out.format("WARNING: AUTH is offered before TLS; passwords can cross the network in clear%n");
     }
+  }
+
+  private static String send(SendResult send) {
+    if (send.success()) {
+      return "ok, " + printable(send.messageId()) + " accepted in " + millis(send.duration());
+    }
+    return "FAILED: " + printable(send.detail());
   }
 
   private static String auth(AuthResult auth) {

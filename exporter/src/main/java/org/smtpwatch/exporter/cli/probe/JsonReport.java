@@ -12,6 +12,7 @@ import org.smtpwatch.agent.probe.AuthResult;
 import org.smtpwatch.agent.probe.Failure;
 import org.smtpwatch.agent.probe.PhaseTiming;
 import org.smtpwatch.agent.probe.ProbeResult;
+import org.smtpwatch.agent.probe.SendResult;
 import org.smtpwatch.agent.tls.CertificateDetails;
 
 /**
@@ -129,6 +130,20 @@ public final class JsonReport {
       failure.put("detail", auth.failure().detail());
     }
     json.set("failure", failure);
+    json.put("plaintext", auth.plaintext());
+    json.set("send", send(auth.send()));
+    return json;
+  }
+
+  private ObjectNode send(SendResult send) {
+    if (send == null) {
+      return null;
+    }
+    ObjectNode json = mapper.createObjectNode();
+    json.put("success", send.success());
+    json.put("duration_seconds", seconds(send.duration()));
+    json.put("message_id", send.messageId());
+    json.put("detail", send.detail());
     return json;
   }
 

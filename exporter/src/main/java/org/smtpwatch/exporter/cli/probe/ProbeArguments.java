@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.smtpwatch.config.AuthSpec;
 import org.smtpwatch.config.IpPreference;
 import org.smtpwatch.config.Mode;
 import org.smtpwatch.config.PortDefaults;
@@ -34,6 +35,9 @@ public final class ProbeArguments {
   private boolean noVerify;
   private String ehloName;
   private IpPreference ipPreference = IpPreference.ANY;
+  private String user;
+  private Path passwordFile;
+  private String passwordEnv;
 
   private ProbeArguments(List<String> args) {
     this.args = List.copyOf(args);
@@ -72,7 +76,21 @@ public final class ProbeArguments {
         serverName,
         noVerify,
         ehloName,
-        ipPreference);
+        ipPreference,
+        auth());
+  }
+
+  private AuthSpec auth() throws UsageException {
+    if (user == null) {
+      if (passwordFile != null || passwordEnv != null) {
+        throw new UsageException("--password-file and --password-env need --user");
+      }
+      return null;
+    }
+    if ((passwordFile == null) == (passwordEnv == null)) {
+      throw new UsageException("--user needs one of --password-file or --password-env");
+    }
+    return new AuthSpec(user, passwordFile, passwordEnv, List.of(), false);
   }
 
   private void option(String arg) throws UsageException {
@@ -90,6 +108,9 @@ public final class ProbeArguments {
       case "--ca-file" -> caFile = readableFile(name, value(name, inline));
       case "--server-name" -> serverName = oneWord(name, value(name, inline));
       case "--ehlo-name" -> ehloName = oneWord(name, value(name, inline));
+      case "--user" -> user = oneWord(name, value(name, inline));
+      case "--password-file" -> passwordFile = PrivateFile.check(name, value(name, inline));
+      case "--password-env" -> passwordEnv = oneWord(name, value(name, inline));
       default -> throw new UsageException("unknown option \"" + name + "\" (see smtpwatch --help)");
     }
   }

@@ -3,6 +3,7 @@ package org.smtpwatch.exporter.cli.probe;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.smtpwatch.config.AuthSpec;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.IpPreference;
 import org.smtpwatch.config.Mode;
@@ -16,6 +17,8 @@ import org.smtpwatch.config.TlsPolicy;
  * @param caFile {@code --ca-file}, or {@code null} for the JDK's trust store
  * @param serverName {@code --server-name}, or {@code null} for the host
  * @param ehloName {@code --ehlo-name}, or {@code null} for the machine's name
+ * @param auth {@code --user} with {@code --password-file} or {@code --password-env}, or {@code
+ *     null} to probe without logging in
  */
 public record ProbeRequest(
     TargetAddress target,
@@ -27,7 +30,8 @@ public record ProbeRequest(
     String serverName,
     boolean noVerify,
     String ehloName,
-    IpPreference ipPreference) {
+    IpPreference ipPreference,
+    AuthSpec auth) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -48,7 +52,7 @@ public record ProbeRequest(
         target.port(),
         mode,
         tls,
-        null,
+        auth,
         Map.of(),
         // A one-off probe has no schedule; the interval only has to exceed the timeout.
         timeout.multipliedBy(2),

@@ -3,9 +3,14 @@ package org.smtpwatch.exporter.cli.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.smtpwatch.agent.probe.AuthResult;
+import org.smtpwatch.agent.probe.ProbeResult;
+import org.smtpwatch.agent.probe.SendResult;
+import org.smtpwatch.agent.testkit.ProbeResultBuilder;
 
 class HumanReportTest {
 
@@ -86,6 +91,21 @@ class HumanReportTest {
             FAILED 127.0.0.1:2525 (plain) in 7 ms phase=auth reason=auth_failed: \
             535 5.7.8 authentication failed
             """);
+  }
+
+  @Test
+  void aPlaintextLoginWarnsAndASentMessageShowsItsId() {
+    SendResult send = new SendResult(true, Duration.ofMillis(12), "<smtpwatch.1@probe>", null);
+    ProbeResult result =
+        ProbeResultBuilder.from(SampleResults.plainWithFailedAuth())
+            .failure(null)
+            .auth(new AuthResult(true, "PLAIN", Duration.ofMillis(3), null, true, send))
+            .build();
+
+    assertThat(report.render(result))
+        .contains("auth              ok, PLAIN in 3.0 ms\n")
+        .contains("send              ok, <smtpwatch.1@probe> accepted in 12.0 ms\n")
+        .contains("WARNING: the password was sent without TLS (allow_plaintext_auth is true)\n");
   }
 
   @Test

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.smtpwatch.agent.probe.AuthResult;
 import org.smtpwatch.agent.probe.ProbeResult;
+import org.smtpwatch.agent.probe.SendResult;
+import org.smtpwatch.agent.testkit.ProbeResultBuilder;
 
 class JsonReportTest {
 
@@ -145,7 +149,10 @@ class JsonReportTest {
     JsonNode auth = render(SampleResults.plainWithFailedAuth()).get("auth");
 
     assertThat(fieldNames(auth))
-        .containsExactly("success", "mechanism", "duration_seconds", "failure");
+        .containsExactly(
+            "success", "mechanism", "duration_seconds", "failure", "plaintext", "send");
+    assertThat(auth.get("plaintext").asBoolean()).isFalse();
+    assertThat(auth.get("send").isNull()).isTrue();
     assertThat(auth.get("success").asBoolean()).isFalse();
     assertThat(auth.get("mechanism").asText()).isEqualTo("PLAIN");
     assertThat(auth.get("duration_seconds").asDouble()).isEqualTo(0.003);
@@ -153,6 +160,25 @@ class JsonReportTest {
     assertThat(auth.get("failure").get("reason").asText()).isEqualTo("auth_failed");
     assertThat(auth.get("failure").get("detail").asText())
         .isEqualTo("535 5.7.8 authentication failed");
+  }
+
+  @Test
+  void aSentMessageReportsItsIdAndTime() throws Exception {
+    SendResult send = new SendResult(true, Duration.ofMillis(12), "<smtpwatch.1@probe>", null);
+    ProbeResult result =
+        ProbeResultBuilder.from(SampleResults.plainWithFailedAuth())
+            .auth(new AuthResult(true, "PLAIN", Duration.ofMillis(3), null, true, send))
+            .build();
+
+    JsonNode json = render(result).get("auth").get("send");
+
+    assertThat(fieldNames(json))
+        .containsExactly("success", "duration_seconds", "message_id", "detail");
+    assertThat(json.get("success").asBoolean()).isTrue();
+    assertThat(json.get("duration_seconds").asDouble()).isEqualTo(0.012);
+    assertThat(json.get("message_id").asText()).isEqualTo("<smtpwatch.1@probe>");
+    assertThat(json.get("detail").isNull()).isTrue();
+    assertThat(render(result).get("auth").get("plaintext").asBoolean()).isTrue();
   }
 
   @Test

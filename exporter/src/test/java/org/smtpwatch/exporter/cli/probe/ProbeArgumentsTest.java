@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smtpwatch.config.AuthSpec;
 import org.smtpwatch.config.IpPreference;
 import org.smtpwatch.config.Mode;
 
@@ -44,7 +46,8 @@ class ProbeArgumentsTest {
                 null,
                 false,
                 null,
-                IpPreference.ANY));
+                IpPreference.ANY,
+                null));
   }
 
   @Test
@@ -89,7 +92,8 @@ class ProbeArgumentsTest {
                 "mail.example.com",
                 true,
                 "probe.example.org",
-                IpPreference.IPV6));
+                IpPreference.IPV6,
+                null));
   }
 
   @Test
@@ -108,6 +112,34 @@ class ProbeArgumentsTest {
     assertThat(request.serverName()).isEqualTo("mx.example.com");
     assertThat(request.ehloName()).isEqualTo("me.example.org");
     assertThat(request.ipPreference()).isEqualTo(IpPreference.IPV4);
+  }
+
+  @Test
+  void userAndPasswordFileMakeCredentialsAndTheFileMustBePrivate() throws IOException {
+    Path secret = Files.writeString(directory.resolve("monitor.pass"), "secret\n");
+    try {
+      Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+      ProbeRequest request =
+          parsed("h:587", "--user", "monitor", "--password-file", secret.toString());
+      assertThat(request.toEndpoint("me").auth())
+          .isEqualTo(new AuthSpec("monitor", secret, null, List.of(), false));
+
+      Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r-----"));
+      assertThat(invalid("h:587", "--user", "monitor", "--password-file", secret.toString()))
+          .isEqualTo(
+              "--password-file "
+                  + secret
+                  + " is readable by group or others (rw-r-----); a password file must be"
+                  + " readable by its owner only (chmod 600)");
+    } finally {
+      Files.delete(secret);
+    }
+    assertThat(parsed("h:587", "--user=u", "--password-env=PW").auth().passwordEnv())
+        .isEqualTo("PW");
+    assertThat(invalid("h:587", "--user", "monitor"))
+        .isEqualTo("--user needs one of --password-file or --password-env");
+    assertThat(invalid("h:587", "--password-env", "PW"))
+        .isEqualTo("--password-file and --password-env need --user");
   }
 
   @Test

@@ -24,7 +24,8 @@ class ProbeRequestTest {
         null,
         noVerify,
         ehloName,
-        IpPreference.ANY);
+        IpPreference.ANY,
+        null);
   }
 
   @Test
@@ -84,7 +85,8 @@ class ProbeRequestTest {
             "mail.example.com",
             false,
             null,
-            IpPreference.IPV6);
+            IpPreference.IPV6,
+            null);
 
     Endpoint endpoint = request.toEndpoint("me");
 
