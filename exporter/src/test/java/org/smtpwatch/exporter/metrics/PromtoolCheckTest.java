@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.smtpwatch.exporter.metrics.ProbeSamples.NOW;
 import static org.smtpwatch.exporter.metrics.ProbeSamples.endpoint;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.smtpwatch.agent.probe.FailureReason;
 import org.smtpwatch.agent.probe.Phase;
 import org.smtpwatch.config.Mode;
+import org.smtpwatch.exporter.prometheus.Binaries;
 
 /**
  * Prometheus's own parser and linter on a full scrape: {@code promtool check metrics} from the
@@ -56,7 +52,9 @@ class PromtoolCheckTest {
 
   private static PromtoolResult promtoolCheckMetrics(String exposition) throws Exception {
     Process process =
-        new ProcessBuilder(promtool(), "check", "metrics").redirectErrorStream(true).start();
+        new ProcessBuilder(Binaries.find("promtool"), "check", "metrics")
+            .redirectErrorStream(true)
+            .start();
     try (OutputStream in = process.getOutputStream()) {
       in.write(exposition.getBytes(StandardCharsets.UTF_8));
     }
@@ -66,19 +64,5 @@ class PromtoolCheckTest {
       throw new AssertionError("promtool did not finish within 30s");
     }
     return new PromtoolResult(process.exitValue(), output);
-  }
-
-  private static String promtool() throws IOException {
-    List<String> path = List.of(System.getenv().getOrDefault("PATH", "").split(":"));
-    return Stream.concat(path.stream(), Stream.of("/usr/bin", "/usr/local/bin"))
-        .map(dir -> Path.of(dir, "promtool"))
-        .filter(Files::isExecutable)
-        .findFirst()
-        .map(Path::toString)
-        .orElseThrow(
-            () ->
-                new AssertionError(
-                    "promtool not found; install the Debian package prometheus"
-                        + " (apt-get install prometheus), as .ci/run does"));
   }
 }
