@@ -70,6 +70,16 @@ public final class Agent implements AutoCloseable {
     return reloader;
   }
 
+  /** Probes started and not finished yet, including those waiting for a concurrency permit. */
+  public int probesInFlight() {
+    return runner.inFlight();
+  }
+
+  /** The {@code max_concurrent_probes} in force now. */
+  public int maxConcurrentProbes() {
+    return runner.concurrencyLimit();
+  }
+
   ProbeSchedule schedule() {
     return schedule;
   }

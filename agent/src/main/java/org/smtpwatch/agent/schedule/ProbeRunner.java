@@ -99,6 +99,11 @@ public final class ProbeRunner {
     return inFlight.size();
   }
 
+  /** How many probes may talk to servers at once now ({@code max_concurrent_probes}). */
+  public int concurrencyLimit() {
+    return permits.limit();
+  }
+
   /**
    * Starts no more probes, interrupts those in flight, and waits at most {@code grace} for them
    * (their own deadlines end them); probes still running after that are abandoned.

@@ -10,9 +10,9 @@ import org.smtpwatch.agent.schedule.ReloadStatus;
 import org.smtpwatch.agent.schedule.ScheduleLagObserver;
 
 /**
- * The agent's own health as Micrometer meters: config reloads, endpoints scheduled, how late probes
- * start. Gauges read the watched agent when scraped; before {@link ExporterMetrics#watch} there is
- * no agent and they read NaN.
+ * The agent's own health as Micrometer meters: config reloads, endpoints scheduled, probes in
+ * flight against the concurrency limit, how late probes start. Gauges read the watched agent when
+ * scraped; before {@link ExporterMetrics#watch} there is no agent and they read NaN.
  */
 final class AgentMeters {
 
@@ -61,6 +61,22 @@ final class AgentMeters {
         null,
         "Endpoints scheduled now",
         a -> a.results().size());
+    // In flight against the limit shows whether the probe slots, not the servers, are the
+    // bottleneck: probes waiting for a permit count as in flight.
+    gauge(
+        registry,
+        agent,
+        "smtpwatch.probes.in.flight",
+        null,
+        "Probes started and not finished, including those waiting for a concurrency permit",
+        a -> a.probesInFlight().getAsInt());
+    gauge(
+        registry,
+        agent,
+        "smtpwatch.max.concurrent.probes",
+        null,
+        "How many probes may talk to servers at once (max_concurrent_probes)",
+        a -> a.maxConcurrentProbes().getAsInt());
     scheduleLag =
         Timer.builder("smtpwatch.probe.schedule.lag")
             .description("How long after its planned start each probe actually began")

@@ -12,15 +12,16 @@ import org.smtpwatch.agent.schedule.EndpointSnapshot;
  * snapshot, a changed banner is the only banner, and failure info exists only while the latest
  * probe failed.
  *
- * <p>An endpoint that has not been probed yet shows only {@code smtp_probes_total 0}: there is no
- * result to describe, and a 0 for {@code smtp_probe_success} would page someone for a probe that
- * never ran.
+ * <p>An endpoint that has not been probed yet shows only its settings and {@code smtp_probes_total
+ * 0}: there is no result to describe, and a 0 for {@code smtp_probe_success} would page someone for
+ * a probe that never ran.
  */
 final class ResultStoreCollector implements MultiCollector {
 
   private final Supplier<List<EndpointSnapshot>> endpoints;
   private final LatestProbeSeries latest;
   private final EndpointHistorySeries history = new EndpointHistorySeries();
+  private final EndpointSettingsSeries settings = new EndpointSettingsSeries();
 
   ResultStoreCollector(Supplier<List<EndpointSnapshot>> endpoints, BannerNormalizer banners) {
     this.endpoints = endpoints;
@@ -31,6 +32,7 @@ final class ResultStoreCollector implements MultiCollector {
   public MetricSnapshots collect() {
     FamilySnapshots out = new FamilySnapshots();
     for (EndpointSnapshot snapshot : endpoints.get()) {
+      settings.write(snapshot.endpoint(), out);
       history.write(snapshot, out);
       if (snapshot.latest() != null) {
         latest.write(snapshot.endpoint(), snapshot.latest(), out);

@@ -117,6 +117,16 @@ final class SmtpFamilies {
       gauge(
           "smtp_probe_last_success_timestamp_seconds",
           "Start of the latest successful scheduled probe, Unix seconds");
+  static final MetricFamily INTERVAL =
+      gauge(
+          "smtp_probe_interval_seconds",
+          "Configured seconds between scheduled probes of the endpoint; alert rules compare the"
+              + " last run's age with it");
+  static final MetricFamily TLS_REQUIRED =
+      gauge(
+          "smtp_probe_tls_required",
+          "1 if the endpoint's policy requires TLS (submission-like), 0 if TLS is optional or"
+              + " never used (relay-like)");
   static final MetricFamily HANDSHAKE_DURATION =
       histogram(
           "smtp_handshake_duration_seconds",

@@ -1,17 +1,29 @@
 package org.smtpwatch.exporter.metrics;
 
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.smtpwatch.agent.schedule.Agent;
 import org.smtpwatch.agent.schedule.ReloadStatus;
 import org.smtpwatch.agent.schedule.ResultStore;
 
 /**
- * The two things the metrics read from a running agent: its result store and its reload status.
- * Tests give a store they filled with known results instead of a scheduling agent.
+ * What the metrics read from a running agent: its result store, its reload status and how busy its
+ * probe slots are. Tests give a store they filled with known results instead of a scheduling agent.
+ *
+ * @param probesInFlight probes started and not finished (including those waiting for a permit)
+ * @param maxConcurrentProbes the concurrency limit in force now
  */
-record WatchedAgent(ResultStore results, Supplier<ReloadStatus> reloadStatus) {
+record WatchedAgent(
+    ResultStore results,
+    Supplier<ReloadStatus> reloadStatus,
+    IntSupplier probesInFlight,
+    IntSupplier maxConcurrentProbes) {
 
   static WatchedAgent of(Agent agent) {
-    return new WatchedAgent(agent.results(), agent.reloader()::status);
+    return new WatchedAgent(
+        agent.results(),
+        agent.reloader()::status,
+        agent::probesInFlight,
+        agent::maxConcurrentProbes);
   }
 }

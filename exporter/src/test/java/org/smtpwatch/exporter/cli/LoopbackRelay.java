@@ -2,6 +2,7 @@ package org.smtpwatch.exporter.cli;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
@@ -14,12 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP relay on 127.0.0.1 in front of one port, so a test can make a listener disappear: after
- * {@link #close()} its port refuses connections, while the server behind it keeps running.
+ * {@link #stopListening()} or {@link #close()} its port refuses connections, while the server
+ * behind it keeps running; {@link #listenAgain()} brings it back on the same port, and {@link
+ * #retarget} puts another server behind it.
  */
 final class LoopbackRelay implements AutoCloseable {
 
-  private final ServerSocket listener;
-  private final int targetPort;
+  private final int port;
+  private volatile ServerSocket listener;
+  private volatile int targetPort;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final ExecutorService threads =
       Executors.newCachedThreadPool(
@@ -30,6 +34,7 @@ final class LoopbackRelay implements AutoCloseable {
           });
 
   private LoopbackRelay(ServerSocket listener, int targetPort) {
+    this.port = listener.getLocalPort();
     this.listener = listener;
     this.targetPort = targetPort;
   }
@@ -37,15 +42,37 @@ final class LoopbackRelay implements AutoCloseable {
   static LoopbackRelay to(int targetPort) throws IOException {
     LoopbackRelay relay =
         new LoopbackRelay(new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1")), targetPort);
-    relay.threads.execute(relay::acceptUntilClosed);
+    relay.threads.execute(() -> relay.acceptUntilClosed(relay.listener));
     return relay;
   }
 
   int port() {
-    return listener.getLocalPort();
+    return port;
   }
 
-  private void acceptUntilClosed() {
+  /**
+   * New connections go to {@code newTargetPort} from now on; those in flight stay where they are.
+   */
+  void retarget(int newTargetPort) {
+    targetPort = newTargetPort;
+  }
+
+  /** The port refuses connections from now on, and the connections in flight are cut. */
+  void stopListening() throws IOException {
+    listener.close();
+    open.forEach(this::quietlyClose);
+  }
+
+  /** Listens on the same port again after {@link #stopListening()}. */
+  void listenAgain() throws IOException {
+    ServerSocket again = new ServerSocket();
+    again.setReuseAddress(true);
+    again.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 50);
+    listener = again;
+    threads.execute(() -> acceptUntilClosed(again));
+  }
+
+  private void acceptUntilClosed(ServerSocket listener) {
     while (!listener.isClosed()) {
       try {
         Socket client = listener.accept();
@@ -101,8 +128,7 @@ final class LoopbackRelay implements AutoCloseable {
   /** Stops accepting (the port now refuses) and cuts the connections in flight. */
   @Override
   public void close() throws IOException {
-    listener.close();
-    open.forEach(this::quietlyClose);
+    stopListening();
     threads.shutdownNow();
     try {
       if (!threads.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,17 +16,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.smtpwatch.agent.probe.SmtpProber;
 import org.smtpwatch.config.Config;
-import org.smtpwatch.config.ConfigError;
-import org.smtpwatch.config.ConfigLoadResult;
 import org.smtpwatch.config.Endpoint;
-import org.smtpwatch.exporter.BuildInfo;
-import org.smtpwatch.exporter.cli.PrometheusServer.Sample;
 import org.smtpwatch.exporter.demo.DemoListener;
 import org.smtpwatch.exporter.demo.DemoSetup;
 import org.smtpwatch.exporter.http.ExporterHttpServer;
 import org.smtpwatch.exporter.http.ListenAddress;
+import org.smtpwatch.exporter.prometheus.PrometheusServer;
+import org.smtpwatch.exporter.prometheus.PrometheusServer.Sample;
 
 /**
  * What a user sees through a real Prometheus server: the demo mail server (four listeners, a fresh
@@ -60,14 +55,7 @@ class PrometheusScrapeTest {
   static void start() throws Exception {
     setup = DemoSetup.start(Files.createDirectory(dir.resolve("demo")));
     relay = LoopbackRelay.to(listener(2525).port());
-    exporter =
-        RunningExporter.start(
-            fastConfig(setup.config(), relay.port()),
-            Path.of("(test config)"),
-            new SmtpProber(),
-            PrometheusScrapeTest::noReload,
-            BuildInfo.current(),
-            Clock.systemUTC());
+    exporter = FastDemo.startAgent(fastConfig(setup.config(), relay.port()));
     http = exporter.serve(ListenAddress.parse("127.0.0.1:0"));
     prometheus =
         PrometheusServer.start(
@@ -79,18 +67,13 @@ class PrometheusScrapeTest {
 
   @AfterAll
   static void stop() throws Exception {
-    List<Exception> failures = new ArrayList<>();
-    run(failures, () -> close(prometheus));
-    run(failures, () -> close(http));
-    run(failures, () -> close(exporter == null ? null : exporter.agent()));
-    run(failures, () -> close(exporter));
-    run(failures, () -> close(relay));
-    run(failures, () -> close(setup == null ? null : setup.server()));
-    if (!failures.isEmpty()) {
-      Exception first = failures.get(0);
-      failures.subList(1, failures.size()).forEach(first::addSuppressed);
-      throw first;
-    }
+    Closing.all(
+        prometheus,
+        http,
+        exporter == null ? null : exporter.agent(),
+        exporter,
+        relay,
+        setup == null ? null : setup.server());
   }
 
   @Test
@@ -223,41 +206,18 @@ class PrometheusScrapeTest {
         demo.endpoints().stream()
             .map(
                 e ->
-                    new Endpoint(
-                        e.host(),
+                    FastDemo.endpoint(
+                        e,
                         "2525".equals(e.labels().get("shaped_like")) ? relayPort : e.port(),
-                        e.mode(),
                         e.tls(),
-                        e.auth(),
-                        e.labels(),
                         INTERVAL,
-                        TIMEOUT,
-                        e.ehloName(),
-                        e.ipPreference(),
-                        e.bannerPattern()))
+                        TIMEOUT))
             .toList();
-    return new Config(
-        null,
-        "127.0.0.1:0",
-        INTERVAL,
-        TIMEOUT,
-        demo.ehloName(),
-        demo.maxConcurrentProbes(),
-        endpoints,
-        demo.web(),
-        demo.probe());
+    return FastDemo.of(demo, endpoints, INTERVAL, TIMEOUT);
   }
 
   private static DemoListener listener(int shapedLike) {
-    return setup.server().listeners().stream()
-        .filter(listener -> listener.shapedLike() == shapedLike)
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private static ConfigLoadResult noReload(Path ignored) {
-    return new ConfigLoadResult.Invalid(
-        List.of(new ConfigError("test", 0, 0, "", "this test has no config file to reload")));
+    return FastDemo.listener(setup, shapedLike);
   }
 
   /** The value of a result that must hold exactly one sample. */
@@ -275,23 +235,5 @@ class PrometheusScrapeTest {
         .map(Sample::labels)
         .map((Map<String, String> labels) -> labels.get("shaped_like"))
         .collect(Collectors.toSet());
-  }
-
-  private interface Step {
-    void run() throws Exception;
-  }
-
-  private static void run(List<Exception> failures, Step step) {
-    try {
-      step.run();
-    } catch (Exception e) {
-      failures.add(e);
-    }
-  }
-
-  private static void close(AutoCloseable closeable) throws Exception {
-    if (closeable != null) {
-      closeable.close();
-    }
   }
 }

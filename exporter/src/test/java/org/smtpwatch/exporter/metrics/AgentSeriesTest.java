@@ -37,6 +37,18 @@ class AgentSeriesTest {
   }
 
   @Test
+  void probesInFlightAgainstTheConcurrencyLimit() {
+    fixture.probesInFlight = 3;
+    fixture.maxConcurrentProbes = 16;
+
+    assertThat(fixture.text().lines())
+        .contains("smtpwatch_probes_in_flight 3.0", "smtpwatch_max_concurrent_probes 16.0");
+
+    fixture.probesInFlight = 0;
+    assertThat(fixture.text().lines()).contains("smtpwatch_probes_in_flight 0.0");
+  }
+
+  @Test
   void scheduleLagIsAHistogramInSeconds() {
     fixture.metrics.scheduleLagObserver().observe(Duration.ofMillis(30));
     fixture.metrics.scheduleLagObserver().observe(Duration.ofSeconds(3));

@@ -23,7 +23,9 @@ import org.smtpwatch.agent.probe.SendResult;
 import org.smtpwatch.agent.smtp.EhloCapabilities;
 import org.smtpwatch.agent.testkit.ProbeResultBuilder;
 import org.smtpwatch.config.Endpoint;
+import org.smtpwatch.config.IpPreference;
 import org.smtpwatch.config.Mode;
+import org.smtpwatch.config.TlsPolicy;
 
 /** The exact smtp_ lines a scrape shows for one endpoint in each kind of state. */
 class EndpointSeriesTest {
@@ -94,6 +96,7 @@ class EndpointSeriesTest {
             "smtp_handshake_duration_seconds_count{" + L + "} 1",
             "smtp_handshake_duration_seconds_sum{" + L + "} 0.123",
             "smtp_probe_duration_seconds{" + L + "} 0.123",
+            "smtp_probe_interval_seconds{" + L + "} 60.0",
             "smtp_probe_last_run_timestamp_seconds{" + L + "} 1.7958672E9",
             "smtp_probe_last_success_timestamp_seconds{" + L + "} 1.7958672E9",
             "smtp_probe_phase_duration_seconds{"
@@ -124,6 +127,7 @@ class EndpointSeriesTest {
                 + L.replace(",port", ",phase=\"tls_handshake\",port")
                 + "} 0.03",
             "smtp_probe_success{" + L + "} 1.0",
+            "smtp_probe_tls_required{" + L + "} 1.0",
             "smtp_probes_total{" + L + "} 1.0",
             "smtp_size_limit_bytes{" + L + "} 1.024E7",
             "smtp_starttls_offered{" + L + "} 1.0",
@@ -159,6 +163,7 @@ class EndpointSeriesTest {
                 + reason.label()
                 + "\"} 1",
             "smtp_probe_failures_total{" + L + ",reason=\"" + reason.label() + "\"} 1.0",
+            "smtp_probe_interval_seconds{" + L + "} 60.0",
             "smtp_probe_last_run_timestamp_seconds{" + L + "} 1.7958672E9",
             "smtp_probe_phase_duration_seconds{"
                 + L.replace(",port", ",phase=\"connect\",port")
@@ -167,6 +172,7 @@ class EndpointSeriesTest {
                 + L.replace(",port", ",phase=\"resolve\",port")
                 + "} 0.001",
             "smtp_probe_success{" + L + "} 0.0",
+            "smtp_probe_tls_required{" + L + "} 1.0",
             "smtp_probes_total{" + L + "} 1.0");
   }
 
@@ -217,10 +223,40 @@ class EndpointSeriesTest {
   }
 
   @Test
-  void anEndpointNotProbedYetShowsOnlyItsProbeCount() {
+  void anEndpointNotProbedYetShowsOnlyItsSettingsAndProbeCount() {
     fixture.register(ProbeSamples.submission());
 
-    assertThat(fixture.smtpLines()).containsExactly("smtp_probes_total{" + L + "} 0.0");
+    assertThat(fixture.smtpLines())
+        .containsExactly(
+            "smtp_probe_interval_seconds{" + L + "} 60.0",
+            "smtp_probe_tls_required{" + L + "} 1.0",
+            "smtp_probes_total{" + L + "} 0.0");
+  }
+
+  @Test
+  void relayLikeEndpointsDoNotRequireTls() {
+    Endpoint optional =
+        new Endpoint(
+            "mx.example.net",
+            25,
+            Mode.STARTTLS,
+            new TlsPolicy(false, false, null, null, null),
+            null,
+            Map.of(),
+            Duration.ofSeconds(300),
+            Duration.ofSeconds(15),
+            "probe.example.org",
+            IpPreference.ANY);
+    fixture.register(optional).register(endpoint("127.0.0.1", 2526, Mode.PLAIN, Map.of()));
+
+    assertThat(Exposition.samples(fixture.text(), "smtp_probe_tls_required"))
+        .containsExactly(
+            "smtp_probe_tls_required{host=\"127.0.0.1\",mode=\"plain\",port=\"2526\"} 0.0",
+            "smtp_probe_tls_required{host=\"mx.example.net\",mode=\"starttls\",port=\"25\"} 0.0");
+    assertThat(Exposition.samples(fixture.text(), "smtp_probe_interval_seconds"))
+        .contains(
+            "smtp_probe_interval_seconds{host=\"mx.example.net\",mode=\"starttls\",port=\"25\"}"
+                + " 300.0");
   }
 
   @Test
@@ -328,7 +364,9 @@ class EndpointSeriesTest {
             "smtp_cert_info gauge",
             "smtp_auth_success gauge",
             "smtp_auth_duration_seconds gauge",
-            "smtp_auth_plaintext gauge")
+            "smtp_auth_plaintext gauge",
+            "smtp_probe_interval_seconds gauge",
+            "smtp_probe_tls_required gauge")
         .forEach(family -> assertThat(text).contains("\n# TYPE " + family + "\n"));
   }
 }

@@ -17,9 +17,13 @@ final class StoreFixture implements AutoCloseable {
       new ExporterMetrics(
           new BuildInfo("0.1.0", "17.0.15"), Clock.fixed(ProbeSamples.NOW, ZoneOffset.UTC));
   volatile ReloadStatus reloadStatus = new ReloadStatus(true, ProbeSamples.NOW, ProbeSamples.NOW);
+  volatile int probesInFlight;
+  volatile int maxConcurrentProbes = 8;
 
   StoreFixture() {
-    metrics.watch(new WatchedAgent(store, () -> reloadStatus));
+    metrics.watch(
+        new WatchedAgent(
+            store, () -> reloadStatus, () -> probesInFlight, () -> maxConcurrentProbes));
   }
 
   StoreFixture register(Endpoint endpoint) {

@@ -1,4 +1,4 @@
-package org.smtpwatch.exporter.cli;
+package org.smtpwatch.exporter.prometheus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,14 +26,20 @@ import java.util.function.Predicate;
 import org.smtpwatch.agent.testkit.ExternalCommand;
 
 /**
- * Debian's real {@code prometheus} server on 127.0.0.1, scraping one target every second, with its
- * own storage in a test directory; queried through its HTTP API. Missing {@code prometheus} fails
- * the test (CI installs the Debian package), it never skips. {@link #close()} stops exactly the
- * process this fixture started, within a deadline.
+ * Debian's real {@code prometheus} server on 127.0.0.1, scraping one target every second and
+ * evaluating the given rule files every second, with its own storage in a test directory; queried
+ * through its HTTP API. Missing {@code prometheus} fails the test (CI installs the Debian package),
+ * it never skips. {@link #close()} stops exactly the process this fixture started, within a
+ * deadline.
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
 
-  static final String JOB = "smtpwatch";
+  /** The scrape job's name, as the shipped alert rules expect it. */
+  public static final String JOB = "smtpwatch";
+
+  /** How often Prometheus scrapes the target and evaluates the rules. */
+  public static final Duration SCRAPE_AND_EVALUATION_INTERVAL = Duration.ofSeconds(1);
+
   private static final Duration START_DEADLINE = Duration.ofSeconds(20);
   private static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
@@ -53,29 +59,40 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /** One sample of an instant query's vector result. */
-  record Sample(Map<String, String> labels, double value) {}
+  public record Sample(Map<String, String> labels, double value) {}
 
   /**
    * Starts Prometheus scraping {@code target} ({@code host:port}, path {@code /metrics}) every
    * second and waits until it answers {@code /-/ready}.
    */
-  static PrometheusServer start(Path dir, String target) throws IOException {
+  public static PrometheusServer start(Path dir, String target) throws IOException {
+    return start(dir, target, List.of());
+  }
+
+  /**
+   * As {@link #start(Path, String)}, also evaluating the alert and recording rules of {@code
+   * ruleFiles}, unchanged, every second.
+   */
+  public static PrometheusServer start(Path dir, String target, List<Path> ruleFiles)
+      throws IOException {
     String binary = ExternalCommand.locate("prometheus", "prometheus");
     Path config = dir.resolve("prometheus.yml");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "global:",
-            "  scrape_interval: 1s",
-            "  scrape_timeout: 1s",
-            "  evaluation_interval: 1s",
-            "scrape_configs:",
-            "  - job_name: " + JOB,
-            "    metrics_path: /metrics",
-            "    static_configs:",
-            "      - targets: ['" + target + "']",
-            ""));
+    List<String> lines = new ArrayList<>();
+    lines.add("global:");
+    lines.add("  scrape_interval: 1s");
+    lines.add("  scrape_timeout: 1s");
+    lines.add("  evaluation_interval: 1s");
+    if (!ruleFiles.isEmpty()) {
+      lines.add("rule_files:");
+      ruleFiles.forEach(file -> lines.add("  - '" + file.toAbsolutePath() + "'"));
+    }
+    lines.add("scrape_configs:");
+    lines.add("  - job_name: " + JOB);
+    lines.add("    metrics_path: /metrics");
+    lines.add("    static_configs:");
+    lines.add("      - targets: ['" + target + "']");
+    lines.add("");
+    Files.writeString(config, String.join("\n", lines));
     Path storage = Files.createDirectories(dir.resolve("data"));
     Path log = dir.resolve("prometheus.log");
     int port = freeLoopbackPort();
@@ -105,7 +122,7 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /** Runs an instant query and returns its vector result. */
-  List<Sample> query(String promql) throws IOException {
+  public List<Sample> query(String promql) throws IOException {
     String url = base + "api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8);
     HttpResponse<String> response = get(URI.create(url));
     JsonNode body = json.readTree(response.body());
@@ -131,10 +148,32 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /**
+   * The values of label {@code name} on the series {@code match} selects, as Grafana's {@code
+   * label_values(match, name)} asks for them.
+   */
+  public List<String> labelValues(String name, String match) throws IOException {
+    String url =
+        base
+            + "api/v1/label/"
+            + URLEncoder.encode(name, StandardCharsets.UTF_8)
+            + "/values?match[]="
+            + URLEncoder.encode(match, StandardCharsets.UTF_8);
+    HttpResponse<String> response = get(URI.create(url));
+    JsonNode body = json.readTree(response.body());
+    if (response.statusCode() != 200 || !"success".equals(body.path("status").asText())) {
+      throw new AssertionError(
+          "Prometheus refused label " + name + " of " + match + ": " + response.body());
+    }
+    List<String> values = new ArrayList<>();
+    body.path("data").forEach(value -> values.add(value.asText()));
+    return values;
+  }
+
+  /**
    * Repeats {@code promql} until its result satisfies {@code expected}, for at most {@code
    * deadline}; fails with the last result (and Prometheus's log) otherwise.
    */
-  List<Sample> awaitQuery(String promql, Predicate<List<Sample>> expected, Duration deadline)
+  public List<Sample> awaitQuery(String promql, Predicate<List<Sample>> expected, Duration deadline)
       throws IOException {
     Instant end = Instant.now().plus(deadline);
     List<Sample> last = List.of();
@@ -161,7 +200,7 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /** {@code /api/v1/targets}, for failure messages. */
-  String targets() {
+  public String targets() {
     try {
       return get(base.resolve("api/v1/targets")).body();
     } catch (IOException e) {
@@ -169,7 +208,7 @@ final class PrometheusServer implements AutoCloseable {
     }
   }
 
-  String logText() {
+  public String logText() {
     try {
       return Files.readString(log);
     } catch (IOException e) {
