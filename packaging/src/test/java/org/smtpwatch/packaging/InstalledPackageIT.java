@@ -43,33 +43,44 @@ class InstalledPackageIT {
       List<String> installed =
           machine.dpkg("--listfiles", MachineInstall.PACKAGE).output().lines().toList();
 
-      // The admin edits the config and enables the service; an upgrade keeps both.
-      String edited = Files.readString(CONFIG).replace("interval: 60s", "interval: 90s");
-      Files.writeString(CONFIG, edited);
-      run("systemctl", "enable", "smtpwatch.service");
-      machine.dpkg("--install", deb);
-      assertThat(Files.readString(CONFIG)).isEqualTo(edited);
-      assertThat(ENABLED).isSymbolicLink();
-
-      // Remove keeps the config; purge takes everything the package owns, and only that.
-      machine.dpkg("--remove", MachineInstall.PACKAGE);
-      assertThat(machine.status()).isEqualTo("config-files");
-      assertThat(Path.of("/usr/bin/smtpwatch")).doesNotExist();
-      assertThat(Files.readString(CONFIG)).isEqualTo(edited);
-      Path adminsFile = machine.addFile(Path.of("/etc/smtpwatch/monitor.pass"), "secret\n");
-      machine.dpkg("--purge", MachineInstall.PACKAGE);
-
-      assertThat(machine.status()).isEqualTo("not-installed");
-      assertThat(ENABLED).doesNotExist();
-      assertThat(Path.of("/var/lib/systemd/deb-systemd-helper-enabled/smtpwatch.service.dsh-also"))
-          .doesNotExist();
-      assertThat(CONFIG).doesNotExist();
-      assertThat(adminsFile).hasContent("secret");
-      assertThat(installed)
-          .filteredOn(path -> !path.equals("/etc/smtpwatch"))
-          .filteredOn(path -> path.contains("smtpwatch"))
-          .allSatisfy(path -> assertThat(Path.of(path)).doesNotExist());
+      String edited = assertAnUpgradeKeepsTheAdminsConfigAndChoice(machine, deb);
+      assertRemoveKeepsTheConfigAndPurgeOnlyWhatThePackageOwns(machine, edited, installed);
     }
+  }
+
+  /** The admin edits the config and enables the service; an upgrade keeps both. */
+  private static String assertAnUpgradeKeepsTheAdminsConfigAndChoice(
+      MachineInstall machine, String deb) throws Exception {
+    String edited = Files.readString(CONFIG).replace("interval: 60s", "interval: 90s");
+    Files.writeString(CONFIG, edited);
+    run("systemctl", "enable", "smtpwatch.service");
+
+    machine.dpkg("--install", deb);
+
+    assertThat(Files.readString(CONFIG)).isEqualTo(edited);
+    assertThat(ENABLED).isSymbolicLink();
+    return edited;
+  }
+
+  private static void assertRemoveKeepsTheConfigAndPurgeOnlyWhatThePackageOwns(
+      MachineInstall machine, String edited, List<String> installed) throws Exception {
+    machine.dpkg("--remove", MachineInstall.PACKAGE);
+    assertThat(machine.status()).isEqualTo("config-files");
+    assertThat(Path.of("/usr/bin/smtpwatch")).doesNotExist();
+    assertThat(Files.readString(CONFIG)).isEqualTo(edited);
+
+    Path adminsFile = machine.addFile(Path.of("/etc/smtpwatch/monitor.pass"), "secret\n");
+    machine.dpkg("--purge", MachineInstall.PACKAGE);
+
+    assertThat(machine.status()).isEqualTo("not-installed");
+    assertThat(ENABLED).doesNotExist();
+    assertThat(Path.of("/var/lib/systemd/deb-systemd-helper-enabled/smtpwatch.service.dsh-also"))
+        .doesNotExist();
+    assertThat(CONFIG).doesNotExist();
+    assertThat(adminsFile).hasContent("secret");
+    assertThat(installed)
+        .filteredOn(path -> path.contains("smtpwatch") && !path.equals("/etc/smtpwatch"))
+        .allSatisfy(path -> assertThat(Path.of(path)).doesNotExist());
   }
 
   /** The launcher finds Java as the README promises, and the shipped config passes its check. */
