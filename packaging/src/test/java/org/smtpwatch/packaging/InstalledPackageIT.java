@@ -39,6 +39,7 @@ class InstalledPackageIT {
           .isEqualTo(Files.readString(Repository.root().resolve("config/smtpwatch.example.yml")));
       assertThat(Files.readString(UNIT)).isEqualTo(Files.readString(Repository.unit()));
       assertInstalledFilesRun();
+      assertTheLauncherFindsJavaOrSaysWhyNot();
       assertSystemdAcceptsTheInstalledUnit();
       List<String> installed =
           machine.dpkg("--listfiles", MachineInstall.PACKAGE).output().lines().toList();
@@ -89,9 +90,12 @@ class InstalledPackageIT {
     assertThat(check.exitCode()).as(check.describe()).isZero();
     assertThat(check.output()).contains("config OK: 8 endpoints");
 
-    String version = "smtpwatch " + Repository.version() + " (Java ";
-    assertThat(run("smtpwatch", "--version").output()).startsWith(version);
+    assertThat(run("smtpwatch", "--version").output()).startsWith(versionLine());
+  }
 
+  /** $JAVA_HOME, the PATH, /usr/lib/jvm, in that order, each only when it is Java 17 or newer. */
+  private void assertTheLauncherFindsJavaOrSaysWhyNot() throws Exception {
+    String version = versionLine();
     // A JAVA_HOME too old is passed over for the java on the PATH.
     Path oldJava = scratch.resolve("old-jdk");
     Files.createDirectories(oldJava.resolve("bin"));
@@ -114,6 +118,26 @@ class InstalledPackageIT {
         Commands.run(
             TIMEOUT, Map.of("PATH", tools.toString()), List.of("/usr/bin/smtpwatch", "--version"));
     assertThat(withoutPath.output()).as(withoutPath.describe()).startsWith(version);
+
+    // Nothing that fits: /usr/lib/jvm hidden under an empty mount in a namespace of its own.
+    Commands.Result noJava =
+        Commands.run(
+            TIMEOUT,
+            Map.of("JAVA_HOME", oldJava.toString(), "PATH", tools.toString()),
+            List.of(
+                "/usr/bin/unshare",
+                "--mount",
+                "/usr/bin/sh",
+                "-c",
+                "/usr/bin/mount -t tmpfs none /usr/lib/jvm && exec /usr/bin/smtpwatch --version"));
+    assertThat(noJava.exitCode()).as(noJava.describe()).isEqualTo(1);
+    assertThat(noJava.output())
+        .startsWith("smtpwatch: no Java 17 or newer found; looked at $JAVA_HOME, the PATH")
+        .contains(oldJava + "/bin/java (release 11)", "apt-get install default-jre-headless");
+  }
+
+  private static String versionLine() {
+    return "smtpwatch " + Repository.version() + " (Java ";
   }
 
   private void assertSystemdAcceptsTheInstalledUnit() {
