@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.status.Status;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 
@@ -37,6 +40,35 @@ class LoggingConfigurationTest {
     var appender = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
     assertThat(appender).isInstanceOf(ConsoleAppender.class);
     assertThat(((ConsoleAppender<?>) appender).getTarget()).isEqualTo("System.err");
+  }
+
+  @Test
+  void everyEventIsOneLineEvenWithLineBreaksOrAStackTrace() throws Exception {
+    LoggerContext context = shippedConfiguration();
+    ch.qos.logback.classic.Logger logger = context.getLogger("org.smtpwatch.agent.Schedule");
+    var appender =
+        (ConsoleAppender<ILoggingEvent>)
+            context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+    Exception cause = new IllegalStateException("inner\r\nreason");
+    LoggingEvent event =
+        new LoggingEvent(
+            getClass().getName(),
+            logger,
+            Level.ERROR,
+            "reply from {}:\n421 forged\r\n2026 INFO fake line",
+            new RuntimeException("outer", cause),
+            new Object[] {"mx.example.com"});
+
+    String line = new String(appender.getEncoder().encode(event), StandardCharsets.UTF_8);
+
+    assertThat(line).endsWith("\n");
+    assertThat(line.strip()).doesNotContain("\n", "\r");
+    assertThat(line)
+        .contains(
+            "ERROR Schedule - reply from mx.example.com: 421 forged 2026 INFO fake line |"
+                + " java.lang.RuntimeException: outer | at ")
+        .contains("Caused by: java.lang.IllegalStateException: inner | reason");
+    assertThat(line).doesNotContain("\u001b[");
   }
 
   @Test
