@@ -43,6 +43,20 @@ class ExampleConfigTest {
     assertThat(config.web().tlsEnabled()).isTrue();
     assertThat(config.web().basicAuthUsers()).containsOnlyKeys("prometheus");
     assertThat(config.probe().allowUnconfigured()).hasSize(3);
+    assertThat(config.domains())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.name()).isEqualTo("example.org");
+              assertThat(d.templates())
+                  .singleElement()
+                  .satisfies(
+                      t -> {
+                        assertThat(t.port()).isEqualTo(25);
+                        assertThat(t.labels()).containsEntry("domain", "example.org");
+                      });
+            });
+    assertThat(config.dns().servers()).hasSize(1);
   }
 
   @Test
@@ -56,7 +70,10 @@ class ExampleConfigTest {
                 TlsReader.KEYS,
                 AuthReader.KEYS,
                 WebReader.KEYS,
-                ProbeAccessReader.KEYS)
+                ProbeAccessReader.KEYS,
+                DomainReader.KEYS,
+                DomainReader.MTA_STS_KEYS,
+                DnsReader.KEYS)
             .flatMap(List::stream)
             .distinct()
             .toList();
