@@ -160,7 +160,15 @@ class InvalidConfigTest {
         mistake(
             "dns-ttl-bounds.yml",
             "dns-ttl-bounds.yml:4:12: dns.min_ttl: min_ttl 2h must not be above max_ttl 1h"),
-        mistake("domain-host-key.yml", "x"),
+        mistake(
+            "domain-host-key.yml",
+            "domain-host-key.yml:2:5: domains[0].host: \"host\" is not allowed here: a domain is"
+                + " given by name:, its MX hosts are found in DNS",
+            "domain-host-key.yml:2:5: domains[0]: missing name (the mail domain, e.g. name:"
+                + " example.org)",
+            "domain-host-key.yml:4:21: domains[1].mta_sts.port: port 0 is out of range (1-65535)",
+            "domain-host-key.yml:4:24: domains[1].mta_sts.colour: unknown key \"colour\" (valid"
+                + " keys: enabled, port, ca_file)"),
         mistake(
             "banner-pattern-invalid.yml",
             "banner-pattern-invalid.yml:5:25: targets[0].ports[0].banner_pattern: \"ESMTP (\\w+\""
