@@ -3,6 +3,7 @@ package org.smtpwatch.exporter.metrics;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.smtpwatch.agent.domain.DomainState;
 import org.smtpwatch.agent.probe.ProbeResult;
 import org.smtpwatch.agent.schedule.ReloadStatus;
 import org.smtpwatch.agent.schedule.ResultStore;
@@ -17,9 +18,10 @@ final class StoreFixture implements AutoCloseable {
       new ExporterMetrics(
           new BuildInfo("0.1.0", "17.0.15"), Clock.fixed(ProbeSamples.NOW, ZoneOffset.UTC));
   volatile ReloadStatus reloadStatus = new ReloadStatus(true, ProbeSamples.NOW, ProbeSamples.NOW);
+  volatile List<DomainState> domains = List.of();
 
   StoreFixture() {
-    metrics.watch(new WatchedAgent(store, () -> reloadStatus));
+    metrics.watch(new WatchedAgent(store, () -> reloadStatus, () -> domains));
   }
 
   StoreFixture register(Endpoint endpoint) {
