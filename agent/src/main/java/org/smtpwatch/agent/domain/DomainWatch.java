@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smtpwatch.agent.dns.CurrentDns;
 import org.smtpwatch.agent.dns.DnsClient;
+import org.smtpwatch.agent.mtasts.FetchFailure;
 import org.smtpwatch.agent.mtasts.MtaStsCheck;
 import org.smtpwatch.agent.mtasts.MtaStsOutcome;
 import org.smtpwatch.config.DomainSpec;
@@ -154,6 +155,18 @@ public final class DomainWatch implements AutoCloseable {
     String previous = before == null ? null : before.mx().failureReason();
     if (reason != null && !reason.equals(previous)) {
       log.warn("domain {}: MX lookup failed: {} ({})", after.name(), reason, after.mx().detail());
+    }
+    FetchFailure failure = after.mtaSts() == null ? null : after.mtaSts().failure();
+    FetchFailure failedBefore =
+        before == null || before.mtaSts() == null ? null : before.mtaSts().failure();
+    if (failure != null && !failure.equals(failedBefore)) {
+      log.warn(
+          "domain {}: MTA-STS policy not usable: {} ({})",
+          after.name(),
+          failure.reason(),
+          failure.detail());
+    } else if (failure == null && failedBefore != null) {
+      log.info("domain {}: MTA-STS policy usable again", after.name());
     }
   }
 }
