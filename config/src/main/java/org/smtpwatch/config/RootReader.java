@@ -3,6 +3,7 @@ package org.smtpwatch.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,7 +128,7 @@ final class RootReader {
             .map(Sequence::items)
             .orElse(List.of());
     List<DomainSpec> domains = new ArrayList<>();
-    Map<String, DomainDraft> seen = new java.util.HashMap<>();
+    Map<String, DomainDraft> seen = new HashMap<>();
     for (LocatedNode item : items) {
       Optional<DomainDraft> draft = domainReader.read(item, global);
       if (draft.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.smtpwatch.agent.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.smtpwatch.agent.mtasts.MtaStsOutcome;
 import org.smtpwatch.config.DomainSpec;
@@ -14,16 +15,12 @@ import org.smtpwatch.config.DomainSpec;
  * @param mtaSts the latest MTA-STS look, or {@code null} when MTA-STS is disabled for the domain
  */
 public record DomainState(
-    DomainSpec spec,
-    Instant checkedAt,
-    MxOutcome mx,
-    java.util.List<MxHost> hosts,
-    MtaStsOutcome mtaSts) {
+    DomainSpec spec, Instant checkedAt, MxOutcome mx, List<MxHost> hosts, MtaStsOutcome mtaSts) {
 
   public DomainState {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(mx, "mx");
-    hosts = java.util.List.copyOf(hosts);
+    hosts = List.copyOf(hosts);
   }
 
   public String name() {
