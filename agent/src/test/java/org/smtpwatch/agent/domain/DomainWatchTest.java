@@ -3,7 +3,6 @@ package org.smtpwatch.agent.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +19,9 @@ import org.smtpwatch.agent.probe.SmtpProber;
 import org.smtpwatch.agent.schedule.Agent;
 import org.smtpwatch.agent.schedule.EndpointSnapshot;
 import org.smtpwatch.agent.schedule.ScheduleLagObserver;
+import org.smtpwatch.agent.testkit.DomainWatchConfig;
 import org.smtpwatch.agent.testkit.LoopbackNameServer;
 import org.smtpwatch.config.Config;
-import org.smtpwatch.config.ConfigLoadResult;
 import org.smtpwatch.config.ConfigLoader;
 import org.subethamail.smtp.server.SMTPServer;
 import org.xbill.DNS.Type;
@@ -105,37 +104,27 @@ class DomainWatchTest {
   }
 
   private Agent startAgent(int port) throws Exception {
-    Path file = dir.resolve("smtpwatch.yml");
-    Files.writeString(
-        file,
-        String.join(
-            "\n",
-            "ehlo_name: probe.test",
-            "interval: 2s",
-            "timeout: 1s",
-            "dns:",
-            "  servers: [\"127.0.0.1:" + named.address().getPort() + "\"]",
-            "  timeout: 1s",
-            "  min_ttl: 1s",
-            "  max_ttl: 1s",
-            "domains:",
+    String ports = "    ports: [{port: " + port + ", mode: plain}]";
+    String noSts = "    mta_sts: {enabled: false}";
+    Config config =
+        DomainWatchConfig.load(
+            dir,
+            named,
+            "1s",
             "  - name: mail.test",
-            "    ports: [{port: " + port + ", mode: plain}]",
-            "    mta_sts: {enabled: false}",
+            ports,
+            noSts,
             "  - name: nomx.mail.test",
-            "    ports: [{port: " + port + ", mode: plain}]",
-            "    mta_sts: {enabled: false}",
+            ports,
+            noSts,
             "  - name: missing.mail.test",
-            "    ports: [{port: " + port + ", mode: plain}]",
-            "    mta_sts: {enabled: false}",
-            ""));
-    ConfigLoader loader = new ConfigLoader();
-    Config config = ((ConfigLoadResult.Loaded) loader.load(file)).config();
+            ports,
+            noSts);
     CurrentDns dns = new CurrentDns();
     return Agent.start(
         config,
         new SmtpProber(dns),
-        loader::load,
+        new ConfigLoader()::load,
         ScheduleLagObserver.IGNORE,
         dns,
         Clock.systemUTC());

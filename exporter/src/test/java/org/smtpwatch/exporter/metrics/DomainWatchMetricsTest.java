@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,12 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smtpwatch.agent.dns.CurrentDns;
 import org.smtpwatch.agent.probe.SmtpProber;
 import org.smtpwatch.agent.schedule.Agent;
+import org.smtpwatch.agent.testkit.DomainWatchConfig;
 import org.smtpwatch.agent.testkit.HttpsPolicyServer;
 import org.smtpwatch.agent.testkit.LoopbackNameServer;
 import org.smtpwatch.agent.testkit.TestCertificateAuthority;
 import org.smtpwatch.agent.tls.issue.CertificateSpec;
 import org.smtpwatch.config.Config;
-import org.smtpwatch.config.ConfigLoadResult;
 import org.smtpwatch.config.ConfigLoader;
 import org.smtpwatch.exporter.BuildInfo;
 import org.subethamail.smtp.server.SMTPServer;
@@ -119,36 +118,22 @@ class DomainWatchMetricsTest {
   }
 
   private void startAgent(int port, Path caFile) throws Exception {
-    Path file = dir.resolve("smtpwatch.yml");
-    Files.writeString(
-        file,
-        String.join(
-            "\n",
-            "ehlo_name: probe.test",
-            "interval: 2s",
-            "timeout: 1500ms",
-            "dns:",
-            "  servers: [\"127.0.0.1:" + named.address().getPort() + "\"]",
-            "  timeout: 1s",
-            "  min_ttl: 1s",
-            "  max_ttl: 1s",
-            "domains:",
+    Config config =
+        DomainWatchConfig.load(
+            dir,
+            named,
+            "1500ms",
             "  - name: mail.test",
             "    ports: [{port: " + port + ", mode: starttls}]",
             "    tls: {ca_file: " + caFile + ", required: false, verify: false}",
-            "    mta_sts: {port: " + policyServer.httpsPort() + ", ca_file: " + caFile + "}",
-            ""));
-    ConfigLoader loader = new ConfigLoader();
-    ConfigLoadResult loaded = loader.load(file);
-    assertThat(loaded).isInstanceOf(ConfigLoadResult.Loaded.class);
-    Config config = ((ConfigLoadResult.Loaded) loaded).config();
+            "    mta_sts: {port: " + policyServer.httpsPort() + ", ca_file: " + caFile + "}");
     CurrentDns dns = new CurrentDns();
     metrics = new ExporterMetrics(new BuildInfo("0.1.0", "17"), Clock.systemUTC());
     agent =
         Agent.start(
             config,
             new SmtpProber(dns),
-            loader::load,
+            new ConfigLoader()::load,
             metrics.scheduleLagObserver(),
             dns,
             Clock.systemUTC());
