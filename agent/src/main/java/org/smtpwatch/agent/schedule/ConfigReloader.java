@@ -95,13 +95,15 @@ public final class ConfigReloader {
     Instant now = clock.instant();
     status = new ReloadStatus(true, now, now);
     log.info(
-        "config {} applied: {} endpoints ({} added, {} removed, {} changed, {} unchanged)",
+        "config {} applied: {} endpoints ({} added, {} removed, {} changed, {} unchanged),"
+            + " {} watched domains",
         next.source() == null ? "(built in)" : next.source(),
         next.endpoints().size(),
         diff.added().size(),
         diff.removed().size(),
         diff.changed().size(),
-        diff.unchanged().size());
+        diff.unchanged().size(),
+        next.domains().size());
     return ReloadOutcome.applied(now, diff);
   }
 
