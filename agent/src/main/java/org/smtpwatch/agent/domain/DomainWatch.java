@@ -128,7 +128,8 @@ public final class DomainWatch implements AutoCloseable {
             : null;
     DomainState state = new DomainState(domain, clock.instant(), mx, hosts, sts);
     synchronized (this) {
-      if (!domain.equals(watched.get(domain.name()))) {
+      // A lookup that ends after a reload changed the domain, or after close(), changes nothing.
+      if (!domain.equals(watched.get(domain.name())) || executor.isShutdown()) {
         return Duration.ZERO;
       }
       states.put(domain.name(), state);

@@ -103,6 +103,28 @@ class DomainWatchTest {
         .noneMatch(s -> s.endpoint().host().equals("missing.mail.test"));
   }
 
+  @Test
+  void aReloadThatDropsADomainDropsItsMxEndpoints() throws Exception {
+    int port = mx1.getPortAllocated();
+    agent = startAgent(port);
+    awaitUp("mx1.mail.test", port);
+
+    agent
+        .reloader()
+        .apply(
+            DomainWatchConfig.load(
+                dir,
+                named,
+                "1s",
+                "  - name: nomx.mail.test",
+                "    ports: [{port: " + port + ", mode: plain}]",
+                "    mta_sts: {enabled: false}"));
+
+    assertThat(endpoint("mx1.mail.test", port)).isEmpty();
+    assertThat(stateOf("mail.test")).isEmpty();
+    until("nomx.mail.test scheduled", () -> endpoint("nomx.mail.test", port).isPresent());
+  }
+
   private Agent startAgent(int port) throws Exception {
     String ports = "    ports: [{port: " + port + ", mode: plain}]";
     String noSts = "    mta_sts: {enabled: false}";
