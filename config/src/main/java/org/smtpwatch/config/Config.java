@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param maxConcurrentProbes how many probes may run at the same time
  * @param web TLS and basic auth of the HTTP server; {@link WebConfig#NONE} when not configured
  * @param probe which unconfigured hosts {@code /probe} may reach; none by default
+ * @param domains mail domains whose MX hosts are discovered and probed at run time
+ * @param dns the resolver used for the domains and their MX hosts
  */
 public record Config(
     Path source,
@@ -23,11 +25,40 @@ public record Config(
     int maxConcurrentProbes,
     List<Endpoint> endpoints,
     WebConfig web,
-    ProbeAccess probe) {
+    ProbeAccess probe,
+    List<DomainSpec> domains,
+    DnsSettings dns) {
 
   public Config {
     endpoints = List.copyOf(endpoints);
     Objects.requireNonNull(web, "web");
     Objects.requireNonNull(probe, "probe");
+    domains = List.copyOf(domains);
+    Objects.requireNonNull(dns, "dns");
+  }
+
+  /** Without domains: configs built in code (the demo, tests) that only probe fixed endpoints. */
+  public Config(
+      Path source,
+      String listen,
+      Duration interval,
+      Duration timeout,
+      String ehloName,
+      int maxConcurrentProbes,
+      List<Endpoint> endpoints,
+      WebConfig web,
+      ProbeAccess probe) {
+    this(
+        source,
+        listen,
+        interval,
+        timeout,
+        ehloName,
+        maxConcurrentProbes,
+        endpoints,
+        web,
+        probe,
+        List.of(),
+        DnsSettings.SYSTEM);
   }
 }

@@ -92,7 +92,9 @@ public final class ConfigLoader {
         targets,
         defaultEhloName,
         new WebReader(values, files, baseDir),
-        new ProbeAccessReader(values));
+        new ProbeAccessReader(values),
+        new DomainReader(values, levels, ports, files, baseDir),
+        new DnsReader(values));
   }
 
   private static ConfigLoadResult unreadable(String fileName, String problem) {

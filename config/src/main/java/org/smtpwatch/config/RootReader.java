@@ -3,6 +3,7 @@ package org.smtpwatch.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,8 @@ final class RootReader {
           "max_concurrent_probes",
           "ip_preference",
           "targets",
+          "domains",
+          "dns",
           "web",
           "probe");
   static final String DEFAULT_LISTEN = ":10785";
@@ -57,6 +60,8 @@ final class RootReader {
   private final Supplier<String> defaultEhloName;
   private final WebReader webReader;
   private final ProbeAccessReader probeAccessReader;
+  private final DomainReader domainReader;
+  private final DnsReader dnsReader;
 
   RootReader(
       NodeValues values,
@@ -64,7 +69,11 @@ final class RootReader {
       TargetReader targetReader,
       Supplier<String> defaultEhloName,
       WebReader webReader,
-      ProbeAccessReader probeAccessReader) {
+      ProbeAccessReader probeAccessReader,
+      DomainReader domainReader,
+      DnsReader dnsReader) {
+    this.domainReader = domainReader;
+    this.dnsReader = dnsReader;
     this.values = values;
     this.levelReader = levelReader;
     this.targetReader = targetReader;
@@ -89,8 +98,10 @@ final class RootReader {
                     values.integer(
                         n, 1, MAX_CONCURRENT_PROBES_LIMIT, "must be between 1 and 100000, not {}"))
             .orElse(DEFAULT_MAX_CONCURRENT_PROBES);
-    List<EndpointDraft> drafts = targets(root, global);
+    List<DomainSpec> domains = domains(root, global);
+    List<EndpointDraft> drafts = targets(root, global, root.get("domains").isPresent());
     new EndpointChecks(values.errors()).check(drafts);
+    DnsSettings dns = root.get("dns").map(dnsReader::read).orElse(DnsSettings.SYSTEM);
     List<Endpoint> endpoints = drafts.stream().map(EndpointDraft::endpoint).toList();
     WebConfig web = root.get("web").map(webReader::read).orElse(WebConfig.NONE);
     ProbeAccess probe =
@@ -105,7 +116,43 @@ final class RootReader {
             maxConcurrent,
             endpoints,
             web,
-            probe));
+            probe,
+            domains,
+            dns));
+  }
+
+  private List<DomainSpec> domains(Mapping root, InheritedSettings global) {
+    Optional<LocatedNode> node = root.get("domains");
+    List<LocatedNode> items =
+        node.flatMap(n -> values.sequence(n, "[{name: example.org, ports: [25]}]"))
+            .map(Sequence::items)
+            .orElse(List.of());
+    List<DomainSpec> domains = new ArrayList<>();
+    Map<String, DomainDraft> seen = new HashMap<>();
+    for (LocatedNode item : items) {
+      Optional<DomainDraft> draft = domainReader.read(item, global);
+      if (draft.isEmpty()) {
+        continue;
+      }
+      new EndpointChecks(values.errors()).check(draft.get().templates());
+      DomainDraft first = seen.putIfAbsent(draft.get().spec().name(), draft.get());
+      if (first != null) {
+        values
+            .errors()
+            .at(
+                draft.get().node(),
+                "domain "
+                    + draft.get().spec().name()
+                    + " is already listed at "
+                    + first.node().path()
+                    + " (line "
+                    + first.node().line()
+                    + ")");
+      } else {
+        domains.add(draft.get().spec());
+      }
+    }
+    return domains;
   }
 
   /**
@@ -124,10 +171,13 @@ final class RootReader {
         TlsSettings.NONE);
   }
 
-  private List<EndpointDraft> targets(Mapping root, InheritedSettings global) {
+  private List<EndpointDraft> targets(
+      Mapping root, InheritedSettings global, boolean domainsGiven) {
     Optional<LocatedNode> node = root.get("targets");
     if (node.isEmpty()) {
-      values.errors().at(root, "missing targets (the list of hosts to probe)");
+      if (!domainsGiven) {
+        values.errors().at(root, "missing targets (the list of hosts to probe)");
+      }
       return List.of();
     }
     Optional<Sequence> targets =

@@ -72,6 +72,20 @@ class ExampleConfigTest {
     assertThat(config.endpoints()).filteredOn(e -> e.auth() != null).hasSize(2);
     assertThat(config.endpoints()).filteredOn(e -> e.tls().caFile() != null).hasSize(1);
     assertThat(config.probe().allowUnconfigured()).hasSize(3);
+    assertThat(config.domains())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.name()).isEqualTo("example.org");
+              assertThat(d.templates())
+                  .singleElement()
+                  .satisfies(
+                      t -> {
+                        assertThat(t.port()).isEqualTo(25);
+                        assertThat(t.labels()).containsEntry("domain", "example.org");
+                      });
+            });
+    assertThat(config.dns().servers()).hasSize(1);
   }
 
   @Test
@@ -86,7 +100,10 @@ class ExampleConfigTest {
                 AuthReader.KEYS,
                 SendReader.KEYS,
                 WebReader.KEYS,
-                ProbeAccessReader.KEYS)
+                ProbeAccessReader.KEYS,
+                DomainReader.KEYS,
+                DomainReader.MTA_STS_KEYS,
+                DnsReader.KEYS)
             .flatMap(List::stream)
             .distinct()
             .toList();

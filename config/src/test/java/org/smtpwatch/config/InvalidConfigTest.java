@@ -157,11 +157,37 @@ class InvalidConfigTest {
             "label-names.yml:4:25: targets[0].labels.__name: label names starting with __ are"
                 + " reserved for Prometheus",
             "label-names.yml:4:36: targets[0].labels.host: label \"host\" is set by smtpwatch"
-                + " itself (reserved: host, port, mode, phase, reason, banner, extension, version,"
+                + " itself (reserved: host, port, mode, domain, mx, preference, phase, reason, banner,"
+                + " extension, version,"
                 + " cipher, subject, issuer, serial, fingerprint_sha256, san, key_algorithm,"
                 + " key_bits, signature_algorithm, le, quantile)",
             "label-names.yml:4:45: targets[0].labels.rack-1: \"rack-1\" is not a valid label name"
                 + " (letters, digits and _, not starting with a digit)"),
+        mistake(
+            "domain-name-invalid.yml",
+            "domain-name-invalid.yml:2:11: domains[0].name: \"not a domain\" is not a domain name"),
+        mistake(
+            "domain-duplicate.yml",
+            "domain-duplicate.yml:3:11: domains[1].name: domain example.org is already listed at"
+                + " domains[0].name (line 2)"),
+        mistake(
+            "dns-server-invalid.yml",
+            "dns-server-invalid.yml:4:13: dns.servers[0]: \"ns1.example.org\" is not a resolver"
+                + " address (an IP address with an optional port, e.g. 127.0.0.1:53 or [::1]:53)",
+            "dns-server-invalid.yml:4:32: dns.servers[1]: \"127.0.0.1:99999\" is not a resolver"
+                + " address (an IP address with an optional port, e.g. 127.0.0.1:53 or [::1]:53)"),
+        mistake(
+            "dns-ttl-bounds.yml",
+            "dns-ttl-bounds.yml:4:12: dns.min_ttl: min_ttl 2h must not be above max_ttl 1h"),
+        mistake(
+            "domain-host-key.yml",
+            "domain-host-key.yml:2:5: domains[0].host: \"host\" is not allowed here: a domain is"
+                + " given by name:, its MX hosts are found in DNS",
+            "domain-host-key.yml:2:5: domains[0]: missing name (the mail domain, e.g. name:"
+                + " example.org)",
+            "domain-host-key.yml:4:21: domains[1].mta_sts.port: port 0 is out of range (1-65535)",
+            "domain-host-key.yml:4:24: domains[1].mta_sts.colour: unknown key \"colour\" (valid"
+                + " keys: enabled, port, ca_file)"),
         mistake(
             "banner-pattern-invalid.yml",
             "banner-pattern-invalid.yml:5:25: targets[0].ports[0].banner_pattern: \"ESMTP (\\w+\""
@@ -317,7 +343,8 @@ class InvalidConfigTest {
             "multiple-mistakes.yml:6:22: targets[0].ports[2]: port 99999 is out of range"
                 + " (1-65535)",
             "multiple-mistakes.yml:7:27: targets[0].labels.port: label \"port\" is set by"
-                + " smtpwatch itself (reserved: host, port, mode, phase, reason, banner, extension,"
+                + " smtpwatch itself (reserved: host, port, mode, domain, mx, preference, phase, reason,"
+                + " banner, extension,"
                 + " version, cipher, subject, issuer, serial, fingerprint_sha256, san,"
                 + " key_algorithm, key_bits, signature_algorithm, le, quantile)",
             "multiple-mistakes.yml:11:9: targets[1].ports[0].modee: unknown key \"modee\" (did you"

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
+import org.smtpwatch.agent.dns.CurrentDns;
+import org.smtpwatch.agent.domain.DomainWatch;
 import org.smtpwatch.agent.probe.Prober;
 import org.smtpwatch.config.Config;
 import org.smtpwatch.config.ConfigLoadResult;
@@ -22,13 +24,19 @@ public final class Agent implements AutoCloseable {
   private final ProbeRunner runner;
   private final ProbeSchedule schedule;
   private final ConfigReloader reloader;
+  private final DomainWatch domains;
 
   private Agent(
-      ResultStore results, ProbeRunner runner, ProbeSchedule schedule, ConfigReloader reloader) {
+      ResultStore results,
+      ProbeRunner runner,
+      ProbeSchedule schedule,
+      ConfigReloader reloader,
+      DomainWatch domains) {
     this.results = results;
     this.runner = runner;
     this.schedule = schedule;
     this.reloader = reloader;
+    this.domains = domains;
   }
 
   /**
@@ -51,14 +59,40 @@ public final class Agent implements AutoCloseable {
       Function<Path, ConfigLoadResult> loader,
       ScheduleLagObserver lag,
       Clock clock) {
+    return start(config, prober, loader, lag, new CurrentDns(), clock);
+  }
+
+  /**
+   * As {@link #start(Config, Prober, Function, ScheduleLagObserver, Clock)}, looking up watched
+   * domains through {@code dns}, which follows the running config's {@code dns:} section (give the
+   * prober the same one, so it resolves MX hosts through the same resolver).
+   */
+  public static Agent start(
+      Config config,
+      Prober prober,
+      Function<Path, ConfigLoadResult> loader,
+      ScheduleLagObserver lag,
+      CurrentDns dns,
+      Clock clock) {
     ResultStore results = new ResultStore();
     ProbeRunner runner =
         new ProbeRunner(
             prober, results, new StateChangeLog(), config.maxConcurrentProbes(), lag, clock);
     ProbeSchedule schedule = ProbeSchedule.start(runner, clock);
     ConfigReloader reloader = new ConfigReloader(results, schedule, runner, loader, clock);
+    DomainWatch domains = new DomainWatch(dns, reloader::replaceDomainEndpoints, clock);
+    reloader.onApplied(
+        () -> {
+          dns.use(reloader.running().dns());
+          domains.update(reloader.running().domains());
+        });
     reloader.apply(config);
-    return new Agent(results, runner, schedule, reloader);
+    return new Agent(results, runner, schedule, reloader, domains);
+  }
+
+  /** The watched domains' latest lookups, for the metrics. */
+  public DomainWatch domains() {
+    return domains;
   }
 
   /** What the exporter reads at scrape time. */
@@ -94,6 +128,7 @@ public final class Agent implements AutoCloseable {
    */
   @Override
   public void close() {
+    domains.close();
     schedule.close();
     runner.stop(stopGrace());
   }
@@ -101,7 +136,7 @@ public final class Agent implements AutoCloseable {
   /** The longest {@link #close()} waits for probes in flight: the longest timeout and a margin. */
   public Duration stopGrace() {
     Duration longestTimeout =
-        reloader.running().endpoints().stream()
+        reloader.scheduledEndpoints().stream()
             .map(Endpoint::timeout)
             .max(Duration::compareTo)
             .orElse(Duration.ZERO);

@@ -22,12 +22,12 @@ import org.bouncycastle.openssl.PEMParser;
  * {@code ca_file} PEM bundle. Loaded once per policy: reading the file on every probe would turn a
  * bad deploy into a stream of probe failures instead of one clear setup error.
  */
-final class PkixTrust {
+public final class PkixTrust {
 
   private PkixTrust() {}
 
   /** The JDK's default trust store ({@code cacerts}, or whatever the JVM was told to use). */
-  static X509TrustManager jdkDefault() throws TlsSetupException {
+  public static X509TrustManager jdkDefault() throws TlsSetupException {
     try {
       return pkix(null);
     } catch (GeneralSecurityException e) {
@@ -37,7 +37,7 @@ final class PkixTrust {
   }
 
   /** Every certificate in the PEM bundle at {@code caFile} becomes a trust anchor. */
-  static X509TrustManager fromPemFile(Path caFile) throws TlsSetupException {
+  public static X509TrustManager fromPemFile(Path caFile) throws TlsSetupException {
     List<X509Certificate> anchors = readCertificates(caFile);
     try {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());

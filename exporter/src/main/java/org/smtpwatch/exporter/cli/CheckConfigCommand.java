@@ -9,10 +9,13 @@ import org.smtpwatch.config.Config;
 import org.smtpwatch.config.ConfigError;
 import org.smtpwatch.config.ConfigLoadResult;
 import org.smtpwatch.config.ConfigLoader;
+import org.smtpwatch.config.DnsSettings;
+import org.smtpwatch.config.DomainSpec;
 import org.smtpwatch.config.DurationFormat;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.IpPreference;
 import org.smtpwatch.config.Mode;
+import org.smtpwatch.config.MtaStsSettings;
 import org.smtpwatch.config.TlsPolicy;
 
 /**
@@ -80,6 +83,7 @@ public final class CheckConfigCommand implements CliCommand {
     for (Endpoint endpoint : config.endpoints()) {
       out.println(describe(endpoint, config, width));
     }
+    config.domains().forEach(domain -> printDomain(domain, config));
     long hosts = config.endpoints().stream().map(Endpoint::host).distinct().count();
     out.println(
         "config OK: "
@@ -93,6 +97,41 @@ public final class CheckConfigCommand implements CliCommand {
             + ", at most "
             + config.maxConcurrentProbes()
             + " probes at once");
+  }
+
+  /** A watched domain: how each MX host will be probed, the MTA-STS setting, the resolver. */
+  private void printDomain(DomainSpec domain, Config config) {
+    MtaStsSettings sts = domain.mtaSts();
+    out.println(
+        "domain "
+            + domain.name()
+            + ": MX hosts looked up through "
+            + resolver(config.dns())
+            + "; MTA-STS "
+            + (sts.enabled()
+                ? "checked" + (sts.port() == 443 ? "" : " on port " + sts.port())
+                : "off")
+            + "; each MX probed as:");
+    for (Endpoint template : domain.endpointsFor("MX")) {
+      out.println("  " + describe(template, config, 0));
+    }
+  }
+
+  private static String resolver(DnsSettings dns) {
+    String servers =
+        dns.servers().isEmpty()
+            ? "the system resolver"
+            : dns.servers().stream()
+                .map(a -> a.getAddress().getHostAddress() + ":" + a.getPort())
+                .collect(Collectors.joining(", "));
+    return servers
+        + " (timeout "
+        + DurationFormat.format(dns.timeout())
+        + ", again after the TTL within "
+        + DurationFormat.format(dns.minTtl())
+        + ".."
+        + DurationFormat.format(dns.maxTtl())
+        + ")";
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smtpwatch.agent.dns.CurrentDns;
 import org.smtpwatch.agent.probe.Prober;
 import org.smtpwatch.agent.probe.SmtpProber;
 import org.smtpwatch.agent.schedule.Agent;
@@ -38,16 +39,23 @@ public final class RunCommand implements CliCommand {
   private final ProcessSignals signals;
   private final Clock clock;
   private final BuildInfo buildInfo;
+  private final CurrentDns dns;
 
   public RunCommand(PrintStream out, PrintStream err, BuildInfo buildInfo) {
+    this(out, err, buildInfo, new CurrentDns());
+  }
+
+  /** The prober resolves MX hosts through the config's {@code dns:} resolver, as the watch does. */
+  private RunCommand(PrintStream out, PrintStream err, BuildInfo buildInfo, CurrentDns dns) {
     this(
         out,
         err,
         new ConfigLoader()::load,
-        new SmtpProber(),
+        new SmtpProber(dns),
         ProcessSignals.system(),
         Clock.systemUTC(),
-        buildInfo);
+        buildInfo,
+        dns);
   }
 
   public RunCommand(
@@ -58,6 +66,23 @@ public final class RunCommand implements CliCommand {
       ProcessSignals signals,
       Clock clock,
       BuildInfo buildInfo) {
+    this(out, err, loader, prober, signals, clock, buildInfo, new CurrentDns());
+  }
+
+  /**
+   * @param dns what watched domains are looked up through; give {@code prober} the same one so MX
+   *     hosts resolve through the configured resolver
+   */
+  public RunCommand(
+      PrintStream out,
+      PrintStream err,
+      Function<Path, ConfigLoadResult> loader,
+      Prober prober,
+      ProcessSignals signals,
+      Clock clock,
+      BuildInfo buildInfo,
+      CurrentDns dns) {
+    this.dns = dns;
     this.out = out;
     this.err = err;
     this.loader = loader;
@@ -90,7 +115,7 @@ public final class RunCommand implements CliCommand {
 
   private int runUntilStopped(Path configFile, Config config) {
     RunningExporter exporter =
-        RunningExporter.start(config, configFile, prober, loader, buildInfo, clock);
+        RunningExporter.start(config, configFile, prober, loader, buildInfo, dns, clock);
     try (exporter) {
       Agent agent = exporter.agent();
       ExporterHttpServer http;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.function.Function;
+import org.smtpwatch.agent.dns.CurrentDns;
 import org.smtpwatch.agent.probe.Prober;
 import org.smtpwatch.agent.schedule.Agent;
 import org.smtpwatch.config.Config;
@@ -60,8 +61,23 @@ final class RunningExporter implements AutoCloseable {
       Function<Path, ConfigLoadResult> loader,
       BuildInfo buildInfo,
       Clock clock) {
+    return start(config, configFile, prober, loader, buildInfo, new CurrentDns(), clock);
+  }
+
+  /**
+   * As {@link #start(Config, Path, Prober, Function, BuildInfo, Clock)}, with {@code dns} following
+   * the config's {@code dns:} section for watched domains (the prober should resolve through it).
+   */
+  static RunningExporter start(
+      Config config,
+      Path configFile,
+      Prober prober,
+      Function<Path, ConfigLoadResult> loader,
+      BuildInfo buildInfo,
+      CurrentDns dns,
+      Clock clock) {
     ExporterMetrics metrics = new ExporterMetrics(buildInfo, clock);
-    Agent agent = Agent.start(config, prober, loader, metrics.scheduleLagObserver(), clock);
+    Agent agent = Agent.start(config, prober, loader, metrics.scheduleLagObserver(), dns, clock);
     metrics.watch(agent);
     return new RunningExporter(metrics, agent, config, configFile, prober, buildInfo, clock);
   }

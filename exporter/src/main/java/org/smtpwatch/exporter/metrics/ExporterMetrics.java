@@ -7,6 +7,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
 import java.util.List;
+import org.smtpwatch.agent.domain.DomainState;
 import org.smtpwatch.agent.probe.ProbeResult;
 import org.smtpwatch.agent.schedule.Agent;
 import org.smtpwatch.agent.schedule.EndpointSnapshot;
@@ -36,7 +37,8 @@ public final class ExporterMetrics implements AutoCloseable {
     agentMeters = new AgentMeters(meters, () -> agent);
     jvmMeters = new JvmMeters(meters);
     registry.register(new BuildInfoCollector(buildInfo));
-    registry.register(new ResultStoreCollector(this::endpoints, new BannerNormalizer()));
+    registry.register(
+        new ResultStoreCollector(this::endpoints, this::domains, new BannerNormalizer()));
   }
 
   /** Feeds {@code smtpwatch_probe_schedule_lag_seconds}; give it to {@code Agent.start}. */
@@ -77,6 +79,11 @@ public final class ExporterMetrics implements AutoCloseable {
   public void close() {
     jvmMeters.close();
     meters.close();
+  }
+
+  private List<DomainState> domains() {
+    WatchedAgent watched = agent;
+    return watched == null ? List.of() : watched.domains().get();
   }
 
   private List<EndpointSnapshot> endpoints() {

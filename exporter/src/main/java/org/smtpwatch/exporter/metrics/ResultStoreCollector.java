@@ -2,9 +2,14 @@ package org.smtpwatch.exporter.metrics;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.smtpwatch.agent.domain.DomainState;
 import org.smtpwatch.agent.schedule.EndpointSnapshot;
+import org.smtpwatch.config.EndpointKey;
 
 /**
  * Builds every per-endpoint series from the result store at scrape time. Nothing is registered per
@@ -19,19 +24,31 @@ import org.smtpwatch.agent.schedule.EndpointSnapshot;
 final class ResultStoreCollector implements MultiCollector {
 
   private final Supplier<List<EndpointSnapshot>> endpoints;
+  private final Supplier<List<DomainState>> domains;
   private final LatestProbeSeries latest;
   private final EndpointHistorySeries history = new EndpointHistorySeries();
   private final EndpointSettingsSeries settings = new EndpointSettingsSeries();
 
-  ResultStoreCollector(Supplier<List<EndpointSnapshot>> endpoints, BannerNormalizer banners) {
+  ResultStoreCollector(
+      Supplier<List<EndpointSnapshot>> endpoints,
+      Supplier<List<DomainState>> domains,
+      BannerNormalizer banners) {
     this.endpoints = endpoints;
+    this.domains = domains;
     this.latest = new LatestProbeSeries(banners);
   }
 
   @Override
   public MetricSnapshots collect() {
     FamilySnapshots out = new FamilySnapshots();
-    for (EndpointSnapshot snapshot : endpoints.get()) {
+    List<EndpointSnapshot> snapshots = endpoints.get();
+    Map<EndpointKey, EndpointSnapshot> byKey = new HashMap<>();
+    snapshots.forEach(s -> byKey.put(s.key(), s));
+    DomainSeries domainSeries = new DomainSeries(key -> Optional.ofNullable(byKey.get(key)));
+    for (DomainState domain : domains.get()) {
+      domainSeries.write(domain, out);
+    }
+    for (EndpointSnapshot snapshot : snapshots) {
       settings.write(snapshot.endpoint(), out);
       history.write(snapshot, out);
       if (snapshot.latest() != null) {

@@ -68,6 +68,31 @@ class CheckConfigCommandTest {
   }
 
   @Test
+  void showsHowTheMxHostsOfAWatchedDomainWillBeProbed() throws IOException {
+    Path config =
+        write(
+            """
+            domains:
+              - name: example.org
+                labels: {group: inbound}
+                mta_sts: {port: 8443}
+            dns: {servers: ["127.0.0.53"], min_ttl: 30s}
+            """);
+
+    int status = command.run(List.of(config.toString()));
+
+    assertThat(status).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly(
+            "domain example.org: MX hosts looked up through 127.0.0.53:53 (timeout 5s, again after"
+                + " the TTL within 30s..1h); MTA-STS checked on port 8443; each MX probed as:",
+            "  MX:25  starttls  tls=optional verify=off  every 60s timeout 15s "
+                + " labels{domain=example.org,group=inbound}",
+            "config OK: 0 endpoints on 0 hosts, listen :10785, ehlo_name probe.test, at most 64"
+                + " probes at once");
+  }
+
+  @Test
   void printsEveryErrorToStandardErrorAndExitsTwo() throws IOException {
     Path config =
         write(

@@ -3,6 +3,7 @@ package org.smtpwatch.exporter.metrics;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.smtpwatch.agent.domain.DomainState;
 import org.smtpwatch.agent.probe.ProbeResult;
 import org.smtpwatch.agent.schedule.ReloadStatus;
 import org.smtpwatch.agent.schedule.ResultStore;
@@ -19,11 +20,16 @@ final class StoreFixture implements AutoCloseable {
   volatile ReloadStatus reloadStatus = new ReloadStatus(true, ProbeSamples.NOW, ProbeSamples.NOW);
   volatile int probesInFlight;
   volatile int maxConcurrentProbes = 8;
+  volatile List<DomainState> domains = List.of();
 
   StoreFixture() {
     metrics.watch(
         new WatchedAgent(
-            store, () -> reloadStatus, () -> probesInFlight, () -> maxConcurrentProbes));
+            store,
+            () -> reloadStatus,
+            () -> probesInFlight,
+            () -> maxConcurrentProbes,
+            () -> domains));
   }
 
   StoreFixture register(Endpoint endpoint) {
