@@ -54,6 +54,7 @@ class ExampleConfigTest {
                 TargetReader.KEYS,
                 PortReader.KEYS,
                 TlsReader.KEYS,
+                TlsReader.OCSP_KEYS,
                 AuthReader.KEYS,
                 WebReader.KEYS,
                 ProbeAccessReader.KEYS)

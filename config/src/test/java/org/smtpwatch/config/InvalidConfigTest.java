@@ -177,6 +177,18 @@ class InvalidConfigTest {
             "tls-min-version-unknown.yml:5:28: targets[0].ports[0].tls.min_version: unknown TLS"
                 + " version \"TLS1.2\" (valid: TLSv1, TLSv1.1, TLSv1.2, TLSv1.3)"),
         mistake(
+            "tls-ocsp-not-a-mapping.yml",
+            "tls-ocsp-not-a-mapping.yml:5:21: targets[0].ports[0].tls.ocsp: expected a mapping"
+                + " (key: value), found true/false"),
+        mistake(
+            "tls-ocsp-unknown-key.yml",
+            "tls-ocsp-unknown-key.yml:5:9: targets[0].tls.ocsp.querry: unknown key \"querry\""
+                + " (did you mean \"query\"?)"),
+        mistake(
+            "tls-ocsp-query-not-boolean.yml",
+            "tls-ocsp-query-not-boolean.yml:5:29: targets[0].ports[0].tls.ocsp.query: expected"
+                + " true or false, found a string"),
+        mistake(
             "duplicate-key.yml",
             "duplicate-key.yml:4:5: targets[0].host: duplicate key \"host\" (first at line 2)"),
         mistake(
