@@ -2,12 +2,14 @@ package org.smtpwatch.agent.probe;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smtpwatch.agent.ocsp.OcspReport;
 import org.smtpwatch.agent.smtp.EhloCapabilities;
 import org.smtpwatch.agent.tls.TlsHandshakers;
 import org.smtpwatch.config.Endpoint;
@@ -31,6 +33,7 @@ final class ProbeRun {
   private final Deadline deadline;
   private final ProbeAlarm alarm;
   private final TlsHandshakers handshakers;
+  private final RevocationCheck revocation;
   private final ProbeFindings findings = new ProbeFindings();
   private SmtpChannel channel;
 
@@ -39,9 +42,11 @@ final class ProbeRun {
       Transcript transcript,
       BoundedResolution resolution,
       ScheduledExecutorService alarmTimer,
-      TlsHandshakers handshakers) {
+      TlsHandshakers handshakers,
+      RevocationCheck revocation) {
     this.endpoint = endpoint;
     this.handshakers = handshakers;
+    this.revocation = revocation;
     this.transcript = transcript;
     this.resolution = resolution;
     this.deadline = Deadline.after(endpoint.timeout());
@@ -75,7 +80,12 @@ final class ProbeRun {
     if (failure != null) {
       note("probe failed: " + failure.reason().label() + ": " + failure.detail());
     }
-    return findings.toResult(endpoint, startedAt, deadline.elapsed(), failure);
+    // The SMTP probe's own time; an OCSP query after it is not part of the mail server's answer.
+    Duration duration = deadline.elapsed();
+    OcspReport ocsp =
+        revocation.report(
+            endpoint, findings.ocspSubject(), findings.stapledOcsp(), deadline, transcript);
+    return findings.toResult(endpoint, startedAt, duration, failure, ocsp);
   }
 
   private Failure cutAtDeadline(Phase phase) {

@@ -1,8 +1,11 @@
 package org.smtpwatch.agent.probe;
 
+import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.smtpwatch.agent.ocsp.OcspQuery;
+import org.smtpwatch.agent.ocsp.OcspResponseCheck;
 import org.smtpwatch.agent.tls.TlsHandshakers;
 import org.smtpwatch.config.Endpoint;
 
@@ -16,6 +19,8 @@ public final class SmtpProber implements Prober {
   private final BoundedResolution resolution;
   private final ScheduledExecutorService alarmTimer = alarmTimer();
   private final TlsHandshakers handshakers = new TlsHandshakers();
+  private final RevocationCheck revocation =
+      new RevocationCheck(new OcspQuery(new OcspResponseCheck(Clock.systemUTC())));
 
   /** Resolves host names with the system resolver. */
   public SmtpProber() {
@@ -31,7 +36,8 @@ public final class SmtpProber implements Prober {
   public ProbeResult probe(Endpoint endpoint, Transcript transcript) {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(transcript, "transcript");
-    return new ProbeRun(endpoint, transcript, resolution, alarmTimer, handshakers).execute();
+    return new ProbeRun(endpoint, transcript, resolution, alarmTimer, handshakers, revocation)
+        .execute();
   }
 
   // One timer thread serves every probe of this prober; cancelled alarms leave its queue at once,

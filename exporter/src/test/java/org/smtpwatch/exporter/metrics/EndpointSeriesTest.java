@@ -261,6 +261,7 @@ class EndpointSeriesTest {
             false,
             null,
             null,
+            null,
             null));
 
     assertThat(fixture.smtpLines())
