@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.time.Duration;
@@ -144,6 +145,9 @@ public final class OcspQuery {
       return Fetched.failed("no response within " + timeout.toMillis() + " ms");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof HttpTimeoutException) {
+        return Fetched.failed("no response within " + timeout.toMillis() + " ms");
+      }
       return Fetched.failed(
           "query failed: "
               + (cause.getMessage() != null
