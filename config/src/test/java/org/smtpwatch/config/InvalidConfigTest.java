@@ -140,7 +140,7 @@ class InvalidConfigTest {
             "label-names.yml:4:36: targets[0].labels.host: label \"host\" is set by smtpwatch"
                 + " itself (reserved: host, port, mode, phase, reason, banner, extension, version,"
                 + " cipher, subject, issuer, serial, fingerprint_sha256, san, key_algorithm,"
-                + " key_bits, signature_algorithm, le, quantile)",
+                + " key_bits, signature_algorithm, source, status, le, quantile)",
             "label-names.yml:4:45: targets[0].labels.rack-1: \"rack-1\" is not a valid label name"
                 + " (letters, digits and _, not starting with a digit)"),
         mistake(
@@ -312,7 +312,7 @@ class InvalidConfigTest {
             "multiple-mistakes.yml:7:27: targets[0].labels.port: label \"port\" is set by"
                 + " smtpwatch itself (reserved: host, port, mode, phase, reason, banner, extension,"
                 + " version, cipher, subject, issuer, serial, fingerprint_sha256, san,"
-                + " key_algorithm, key_bits, signature_algorithm, le, quantile)",
+                + " key_algorithm, key_bits, signature_algorithm, source, status, le, quantile)",
             "multiple-mistakes.yml:11:9: targets[1].ports[0].modee: unknown key \"modee\" (did you"
                 + " mean \"mode\"?)",
             "multiple-mistakes.yml:12:9: targets[1].ports[1]: port 2526 has no default mode; give"

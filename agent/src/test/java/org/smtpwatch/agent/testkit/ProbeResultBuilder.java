@@ -47,6 +47,26 @@ public final class ProbeResultBuilder {
     return new ProbeResultBuilder(endpoint);
   }
 
+  /** A builder holding everything {@code result} holds, to change a field or two. */
+  public static ProbeResultBuilder from(ProbeResult result) {
+    ProbeResultBuilder builder = new ProbeResultBuilder(result.endpoint());
+    builder.address = result.address();
+    builder.startedAt = result.startedAt();
+    builder.duration = result.duration();
+    builder.phases.addAll(result.phases());
+    builder.failure = result.failure();
+    builder.greetingCode = result.greetingCode();
+    builder.banner = result.banner();
+    builder.ehlo = result.ehlo();
+    builder.startTlsOffered = result.startTlsOffered();
+    builder.authBeforeTls = result.authBeforeTls();
+    builder.tls = result.tls();
+    builder.certificate = result.certificate();
+    builder.auth = result.auth();
+    builder.ocsp = result.ocsp();
+    return builder;
+  }
+
   public ProbeResultBuilder address(String address) {
     this.address = address;
     return this;
