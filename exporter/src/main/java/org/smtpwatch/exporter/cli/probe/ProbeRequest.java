@@ -27,7 +27,8 @@ public record ProbeRequest(
     String serverName,
     boolean noVerify,
     String ehloName,
-    IpPreference ipPreference) {
+    IpPreference ipPreference,
+    boolean ocspQuery) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -42,7 +43,12 @@ public record ProbeRequest(
             .orElseGet(() -> PortDefaults.forMode(mode));
     TlsPolicy tls =
         new TlsPolicy(
-            defaults.tlsRequired(), defaults.tlsVerify() && !noVerify, caFile, serverName, null);
+            defaults.tlsRequired(),
+            defaults.tlsVerify() && !noVerify,
+            caFile,
+            serverName,
+            null,
+            ocspQuery);
     return new Endpoint(
         target.host(),
         target.port(),

@@ -44,7 +44,8 @@ class ProbeArgumentsTest {
                 null,
                 false,
                 null,
-                IpPreference.ANY));
+                IpPreference.ANY,
+                false));
   }
 
   @Test
@@ -73,6 +74,7 @@ class ProbeArgumentsTest {
             "--server-name",
             "mail.example.com",
             "--no-verify",
+            "--ocsp-query",
             "--ehlo-name",
             "probe.example.org",
             "-6");
@@ -89,7 +91,8 @@ class ProbeArgumentsTest {
                 "mail.example.com",
                 true,
                 "probe.example.org",
-                IpPreference.IPV6));
+                IpPreference.IPV6,
+                true));
   }
 
   @Test

@@ -24,7 +24,8 @@ class ProbeRequestTest {
         null,
         noVerify,
         ehloName,
-        IpPreference.ANY);
+        IpPreference.ANY,
+        false);
   }
 
   @Test
@@ -84,11 +85,13 @@ class ProbeRequestTest {
             "mail.example.com",
             false,
             null,
-            IpPreference.IPV6);
+            IpPreference.IPV6,
+            true);
 
     Endpoint endpoint = request.toEndpoint("me");
 
-    assertThat(endpoint.tls()).isEqualTo(new TlsPolicy(true, true, ca, "mail.example.com", null));
+    assertThat(endpoint.tls())
+        .isEqualTo(new TlsPolicy(true, true, ca, "mail.example.com", null, true));
     assertThat(endpoint.target()).isEqualTo("[::1]:2525");
     assertThat(endpoint.ipPreference()).isEqualTo(IpPreference.IPV6);
   }
