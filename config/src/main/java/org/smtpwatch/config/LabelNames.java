@@ -39,6 +39,8 @@ final class LabelNames {
           "key_algorithm",
           "key_bits",
           "signature_algorithm",
+          "source",
+          "status",
           "le",
           "quantile");
 

@@ -13,9 +13,22 @@ import java.util.Optional;
  * @param serverName name sent as SNI and matched against the certificate; {@code null} for the host
  * @param minVersion lowest acceptable protocol, as the JDK names it ({@code TLSv1.2}); {@code null}
  *     for the JDK's default set
+ * @param ocspQuery after the session, ask the OCSP responder named in the certificate about it (off
+ *     by default: it makes the agent contact a third party on every probe)
  */
 public record TlsPolicy(
-    boolean required, boolean verify, Path caFile, String serverName, String minVersion) {
+    boolean required,
+    boolean verify,
+    Path caFile,
+    String serverName,
+    String minVersion,
+    boolean ocspQuery) {
+
+  /** A policy without the direct OCSP query. */
+  public TlsPolicy(
+      boolean required, boolean verify, Path caFile, String serverName, String minVersion) {
+    this(required, verify, caFile, serverName, minVersion, false);
+  }
 
   public Optional<Path> caFileIfSet() {
     return Optional.ofNullable(caFile);

@@ -9,7 +9,8 @@ import org.smtpwatch.config.LocatedNode.Mapping;
 final class TlsReader {
 
   static final List<String> KEYS =
-      List.of("required", "verify", "ca_file", "server_name", "min_version");
+      List.of("required", "verify", "ca_file", "server_name", "min_version", "ocsp");
+  static final List<String> OCSP_KEYS = List.of("query");
   static final List<String> VERSIONS = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
   private final NodeValues values;
@@ -33,7 +34,13 @@ final class TlsReader {
         tls.get("verify").flatMap(values::bool).orElse(null),
         tls.get("ca_file").flatMap(this::caFile).orElse(null),
         tls.get("server_name").flatMap(this::serverName).orElse(null),
-        tls.get("min_version").flatMap(this::minVersion).orElse(null));
+        tls.get("min_version").flatMap(this::minVersion).orElse(null),
+        tls.get("ocsp").flatMap(this::ocspQuery).orElse(null));
+  }
+
+  /** {@code ocsp: {query: true}}: a mapping, so later OCSP settings have a place to go. */
+  private Optional<Boolean> ocspQuery(LocatedNode node) {
+    return values.mapping(node, OCSP_KEYS).flatMap(ocsp -> ocsp.get("query")).flatMap(values::bool);
   }
 
   private Optional<Path> caFile(LocatedNode node) {

@@ -7,9 +7,14 @@ import java.nio.file.Path;
  * Levels merge field by field, and what is still unset comes from the port's or mode's defaults.
  */
 record TlsSettings(
-    Boolean required, Boolean verify, Path caFile, String serverName, String minVersion) {
+    Boolean required,
+    Boolean verify,
+    Path caFile,
+    String serverName,
+    String minVersion,
+    Boolean ocspQuery) {
 
-  static final TlsSettings NONE = new TlsSettings(null, null, null, null, null);
+  static final TlsSettings NONE = new TlsSettings(null, null, null, null, null, null);
 
   /** These settings with every field {@code more} gives replacing ours. */
   TlsSettings overriddenBy(TlsSettings more) {
@@ -18,7 +23,8 @@ record TlsSettings(
         more.verify != null ? more.verify : verify,
         more.caFile != null ? more.caFile : caFile,
         more.serverName != null ? more.serverName : serverName,
-        more.minVersion != null ? more.minVersion : minVersion);
+        more.minVersion != null ? more.minVersion : minVersion,
+        more.ocspQuery != null ? more.ocspQuery : ocspQuery);
   }
 
   TlsPolicy toPolicy(PortDefaults defaults) {
@@ -27,6 +33,7 @@ record TlsSettings(
         verify != null ? verify : defaults.tlsVerify(),
         caFile,
         serverName,
-        minVersion);
+        minVersion,
+        ocspQuery != null && ocspQuery);
   }
 }

@@ -97,6 +97,7 @@ class ExampleConfigTest {
                 TargetReader.KEYS,
                 PortReader.KEYS,
                 TlsReader.KEYS,
+                TlsReader.OCSP_KEYS,
                 AuthReader.KEYS,
                 SendReader.KEYS,
                 WebReader.KEYS,

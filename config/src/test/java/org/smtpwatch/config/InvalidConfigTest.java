@@ -160,7 +160,7 @@ class InvalidConfigTest {
                 + " itself (reserved: host, port, mode, domain, mx, preference, phase, reason, banner,"
                 + " extension, version,"
                 + " cipher, subject, issuer, serial, fingerprint_sha256, san, key_algorithm,"
-                + " key_bits, signature_algorithm, le, quantile)",
+                + " key_bits, signature_algorithm, source, status, le, quantile)",
             "label-names.yml:4:45: targets[0].labels.rack-1: \"rack-1\" is not a valid label name"
                 + " (letters, digits and _, not starting with a digit)"),
         mistake(
@@ -221,6 +221,18 @@ class InvalidConfigTest {
             "tls-min-version-unknown.yml",
             "tls-min-version-unknown.yml:5:28: targets[0].ports[0].tls.min_version: unknown TLS"
                 + " version \"TLS1.2\" (valid: TLSv1, TLSv1.1, TLSv1.2, TLSv1.3)"),
+        mistake(
+            "tls-ocsp-not-a-mapping.yml",
+            "tls-ocsp-not-a-mapping.yml:5:21: targets[0].ports[0].tls.ocsp: expected a mapping"
+                + " (key: value), found true/false"),
+        mistake(
+            "tls-ocsp-unknown-key.yml",
+            "tls-ocsp-unknown-key.yml:5:9: targets[0].tls.ocsp.querry: unknown key \"querry\""
+                + " (did you mean \"query\"?)"),
+        mistake(
+            "tls-ocsp-query-not-boolean.yml",
+            "tls-ocsp-query-not-boolean.yml:5:29: targets[0].ports[0].tls.ocsp.query: expected"
+                + " true or false, found a string"),
         mistake(
             "duplicate-key.yml",
             "duplicate-key.yml:4:5: targets[0].host: duplicate key \"host\" (first at line 2)"),
@@ -346,7 +358,7 @@ class InvalidConfigTest {
                 + " smtpwatch itself (reserved: host, port, mode, domain, mx, preference, phase, reason,"
                 + " banner, extension,"
                 + " version, cipher, subject, issuer, serial, fingerprint_sha256, san,"
-                + " key_algorithm, key_bits, signature_algorithm, le, quantile)",
+                + " key_algorithm, key_bits, signature_algorithm, source, status, le, quantile)",
             "multiple-mistakes.yml:11:9: targets[1].ports[0].modee: unknown key \"modee\" (did you"
                 + " mean \"mode\"?)",
             "multiple-mistakes.yml:12:9: targets[1].ports[1]: port 2526 has no default mode; give"

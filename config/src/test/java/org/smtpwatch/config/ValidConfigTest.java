@@ -163,6 +163,28 @@ class ValidConfigTest {
   }
 
   @Test
+  void ocspQueryIsOffByDefaultAndInheritedKeyByKey() {
+    Config config =
+        load(
+            """
+            targets:
+              - host: mail.example.com
+                tls: {ocsp: {query: true}, verify: false}
+                ports:
+                  - 465
+                  - {port: 587, tls: {ocsp: {query: false}}}
+              - host: mail.example.net
+                ports: [465]
+            """);
+
+    assertThat(config.endpoints().get(0).tls())
+        .isEqualTo(new TlsPolicy(true, false, null, null, null, true));
+    assertThat(config.endpoints().get(1).tls())
+        .isEqualTo(new TlsPolicy(true, false, null, null, null, false));
+    assertThat(config.endpoints().get(2).tls().ocspQuery()).isFalse();
+  }
+
+  @Test
   void authFromTheEnvironmentWithMechanisms() {
     Config config =
         load(

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.smtpwatch.agent.ocsp.OcspReport;
+import org.smtpwatch.agent.ocsp.OcspResult;
+import org.smtpwatch.agent.ocsp.OcspSubject;
 import org.smtpwatch.agent.smtp.EhloCapabilities;
 import org.smtpwatch.agent.smtp.SmtpReply;
 import org.smtpwatch.agent.tls.CertificateDetails;
@@ -27,6 +30,8 @@ final class ProbeFindings {
   private TlsSession tls;
   private CertificateDetails certificate;
   private AuthResult auth;
+  private OcspSubject ocspSubject;
+  private OcspResult stapledOcsp;
 
   /** Marks the phase now running, so an unexpected error can still name where it happened. */
   void begin(Phase phase) {
@@ -100,7 +105,25 @@ final class ProbeFindings {
     return authBeforeTls;
   }
 
-  ProbeResult toResult(Endpoint endpoint, Instant startedAt, Duration duration, Failure failure) {
+  /** The certificate to ask about and what the server stapled; the last handshake's wins. */
+  void ocsp(OcspSubject subject, OcspResult stapled) {
+    if (subject != null) {
+      this.ocspSubject = subject;
+      this.stapledOcsp = stapled;
+    }
+  }
+
+  /** The leaf and issuer of the last certificate seen, or {@code null}. */
+  OcspSubject ocspSubject() {
+    return ocspSubject;
+  }
+
+  OcspResult stapledOcsp() {
+    return stapledOcsp;
+  }
+
+  ProbeResult toResult(
+      Endpoint endpoint, Instant startedAt, Duration duration, Failure failure, OcspReport ocsp) {
     return new ProbeResult(
         endpoint,
         address,
@@ -115,6 +138,7 @@ final class ProbeFindings {
         authBeforeTls,
         tls,
         certificate,
-        auth);
+        auth,
+        ocsp);
   }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.smtpwatch.agent.ocsp.OcspReport;
 import org.smtpwatch.agent.smtp.EhloCapabilities;
 import org.smtpwatch.agent.tls.CertificateDetails;
 import org.smtpwatch.agent.tls.TlsSession;
@@ -28,6 +29,8 @@ import org.smtpwatch.config.Mode;
  *     refused for its certificate still reports them)
  * @param certificate the leaf certificate, or {@code null} if none was presented
  * @param auth authenticated submission outcome, or {@code null} without credentials
+ * @param ocsp stapled and queried OCSP status of the leaf, or {@code null} if no certificate was
+ *     seen
  */
 public record ProbeResult(
     Endpoint endpoint,
@@ -43,7 +46,8 @@ public record ProbeResult(
     boolean authBeforeTls,
     TlsSession tls,
     CertificateDetails certificate,
-    AuthResult auth) {
+    AuthResult auth,
+    OcspReport ocsp) {
 
   public ProbeResult {
     phases = List.copyOf(phases);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smtpwatch.agent.ocsp.OcspReport;
 import org.smtpwatch.agent.smtp.EhloCapabilities;
 import org.smtpwatch.agent.tls.TlsHandshakers;
 import org.smtpwatch.config.Endpoint;
@@ -34,6 +35,7 @@ final class ProbeRun {
   private final TlsHandshakers handshakers;
   private final ScheduledExecutorService alarmTimer;
   private final PasswordSource passwords;
+  private final RevocationCheck revocation;
   private final ProbeFindings findings = new ProbeFindings();
   private SmtpChannel channel;
 
@@ -43,11 +45,13 @@ final class ProbeRun {
       BoundedResolution resolution,
       ScheduledExecutorService alarmTimer,
       TlsHandshakers handshakers,
-      PasswordSource passwords) {
+      PasswordSource passwords,
+      RevocationCheck revocation) {
     this.endpoint = endpoint;
     this.alarmTimer = alarmTimer;
     this.passwords = passwords;
     this.handshakers = handshakers;
+    this.revocation = revocation;
     this.transcript = transcript;
     this.resolution = resolution;
     this.deadline = Deadline.after(endpoint.timeout());
@@ -68,7 +72,13 @@ final class ProbeRun {
     } finally {
       alarm.close();
     }
-    return findings.toResult(endpoint, startedAt, deadline.elapsed(), failure);
+    // The SMTP probe's own time (login included); an OCSP query after it is not part of the mail
+    // server's answer.
+    Duration duration = deadline.elapsed();
+    OcspReport ocsp =
+        revocation.report(
+            endpoint, findings.ocspSubject(), findings.stapledOcsp(), deadline, transcript);
+    return findings.toResult(endpoint, startedAt, duration, failure, ocsp);
   }
 
   /** The SMTP session of the endpoint's mode; its failure, or {@code null} when it passed. */

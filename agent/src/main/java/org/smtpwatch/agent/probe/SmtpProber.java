@@ -1,9 +1,12 @@
 package org.smtpwatch.agent.probe;
 
+import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Function;
+import org.smtpwatch.agent.ocsp.OcspQuery;
+import org.smtpwatch.agent.ocsp.OcspResponseCheck;
 import org.smtpwatch.agent.tls.TlsHandshakers;
 import org.smtpwatch.config.Endpoint;
 
@@ -18,6 +21,8 @@ public final class SmtpProber implements Prober {
   private final ScheduledExecutorService alarmTimer = alarmTimer();
   private final TlsHandshakers handshakers = new TlsHandshakers();
   private final PasswordSource passwords;
+  private final RevocationCheck revocation =
+      new RevocationCheck(new OcspQuery(new OcspResponseCheck(Clock.systemUTC())));
 
   /** Resolves host names with the system resolver. */
   public SmtpProber() {
@@ -41,7 +46,8 @@ public final class SmtpProber implements Prober {
   public ProbeResult probe(Endpoint endpoint, Transcript transcript) {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(transcript, "transcript");
-    return new ProbeRun(endpoint, transcript, resolution, alarmTimer, handshakers, passwords)
+    return new ProbeRun(
+            endpoint, transcript, resolution, alarmTimer, handshakers, passwords, revocation)
         .execute();
   }
 

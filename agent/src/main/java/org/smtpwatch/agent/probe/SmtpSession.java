@@ -107,6 +107,7 @@ final class SmtpSession {
     TlsHandshakeResult result =
         TlsUpgrade.handshake(channel.socket(), endpoint, deadline, handshakers);
     findings.tls(result.session(), result.certificate());
+    findings.ocsp(result.ocspSubject(), result.stapledOcsp());
     if (result.failure() != null) {
       channel.note(Transcript.Direction.NOTE, "TLS handshake failed: " + result.failure().detail());
       throw new StepFailure(implicit ? result.failure() : afterStartTls(result.failure()));

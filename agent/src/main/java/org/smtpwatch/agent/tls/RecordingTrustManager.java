@@ -3,7 +3,9 @@ package org.smtpwatch.agent.tls;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -27,6 +29,7 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
   private final boolean verify;
   private volatile CertificateVerdict verdict;
   private volatile TlsSession negotiated;
+  private volatile byte[] stapled;
 
   RecordingTrustManager(ChainValidator validator, String expectedName, boolean verify) {
     this.validator = validator;
@@ -40,6 +43,15 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
    */
   Optional<TlsSession> negotiated() {
     return Optional.ofNullable(negotiated);
+  }
+
+  /**
+   * The DER OCSP response the server stapled for its leaf certificate; empty if it stapled none.
+   * The JDK client asks for one (status_request) unless {@code
+   * jdk.tls.client.enableStatusRequestExtension} is set to false.
+   */
+  Optional<byte[]> stapled() {
+    return Optional.ofNullable(stapled);
   }
 
   /** The verdict on the chain the server presented; empty if it presented none (yet). */
@@ -66,8 +78,18 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
     if (socket instanceof SSLSocket tls && tls.getHandshakeSession() != null) {
       SSLSession handshake = tls.getHandshakeSession();
       negotiated = new TlsSession(handshake.getProtocol(), handshake.getCipherSuite());
+      // Read here, during the handshake, so a response stapled to a certificate the policy then
+      // refuses is still reported.
+      if (handshake instanceof ExtendedSSLSession extended) {
+        stapled = leafResponse(extended.getStatusResponses());
+      }
     }
     checkServerTrusted(chain, authType);
+  }
+
+  /** TLS 1.3 lists one entry per certificate (empty when none); TLS 1.2 one for the leaf. */
+  private static byte[] leafResponse(List<byte[]> responses) {
+    return responses.isEmpty() || responses.get(0).length == 0 ? null : responses.get(0).clone();
   }
 
   @Override

@@ -1,6 +1,8 @@
 package org.smtpwatch.agent.tls;
 
 import javax.net.ssl.SSLSocket;
+import org.smtpwatch.agent.ocsp.OcspResult;
+import org.smtpwatch.agent.ocsp.OcspSubject;
 import org.smtpwatch.agent.probe.Failure;
 
 /**
@@ -12,6 +14,13 @@ import org.smtpwatch.agent.probe.Failure;
  *     refused for its certificate has one)
  * @param certificate the presented leaf certificate with trust and name checks, or {@code null}
  * @param failure {@code null} when the handshake completed and the certificate met the policy
+ * @param ocspSubject the leaf and its issuer, for OCSP; {@code null} when no certificate was seen
+ * @param stapledOcsp the checked response the server stapled, or {@code null} if it stapled none
  */
 public record TlsHandshakeResult(
-    SSLSocket socket, TlsSession session, CertificateDetails certificate, Failure failure) {}
+    SSLSocket socket,
+    TlsSession session,
+    CertificateDetails certificate,
+    Failure failure,
+    OcspSubject ocspSubject,
+    OcspResult stapledOcsp) {}

@@ -17,6 +17,9 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.smtpwatch.agent.ocsp.OcspResponseCheck;
+import org.smtpwatch.agent.ocsp.OcspResult;
+import org.smtpwatch.agent.ocsp.OcspSubject;
 import org.smtpwatch.agent.probe.Failure;
 import org.smtpwatch.agent.probe.FailureReason;
 import org.smtpwatch.agent.probe.Phase;
@@ -34,10 +37,12 @@ public final class TlsHandshaker {
   private final ChainValidator validator;
   private final CertificateInspector inspector = new CertificateInspector();
   private final HandshakeFailureClassifier classifier = new HandshakeFailureClassifier();
+  private final OcspResponseCheck ocspCheck;
 
-  private TlsHandshaker(TlsPolicy policy, ChainValidator validator) {
+  private TlsHandshaker(TlsPolicy policy, ChainValidator validator, Clock clock) {
     this.policy = policy;
     this.validator = validator;
+    this.ocspCheck = new OcspResponseCheck(clock);
   }
 
   /**
@@ -54,8 +59,8 @@ public final class TlsHandshaker {
     }
     X509TrustManager pkix =
         policy.caFile() == null ? PkixTrust.jdkDefault() : PkixTrust.fromPemFile(policy.caFile());
-    return new TlsHandshaker(
-        policy, new ChainValidator(pkix, new HostnameMatcher(), Clock.systemUTC()));
+    Clock clock = Clock.systemUTC();
+    return new TlsHandshaker(policy, new ChainValidator(pkix, new HostnameMatcher(), clock), clock);
   }
 
   /**
@@ -73,7 +78,7 @@ public final class TlsHandshaker {
       String[] protocols = ProtocolVersions.atLeast(tls.getEnabledProtocols(), policy.minVersion());
       if (protocols.length == 0) {
         closeQuietly(tls);
-        return failed(null, noProtocolLeft());
+        return new TlsHandshakeResult(null, null, null, noProtocolLeft(), null, null);
       }
       configure(tls, expectedName, protocols);
       // Bounds every read; a server trickling one record per (timeout - epsilon) could stretch
@@ -83,7 +88,6 @@ public final class TlsHandshaker {
       return completed(tls, recorder);
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       closeQuietly(tls != null ? tls : connected);
-      CertificateDetails certificate = describe(recorder);
       Optional<Failure> rejected =
           recorder
               .verdict()
@@ -91,10 +95,9 @@ public final class TlsHandshaker {
               .map(CertificateVerdict::problem);
       if (rejected.isPresent()) {
         // The peers agreed on version and cipher before the certificate was refused.
-        return new TlsHandshakeResult(
-            null, recorder.negotiated().orElse(null), certificate, rejected.get());
+        return result(null, recorder.negotiated().orElse(null), recorder, rejected.get());
       }
-      return failed(certificate, classifier.classify(e, timeout, policy.minVersion()));
+      return result(null, null, recorder, classifier.classify(e, timeout, policy.minVersion()));
     }
   }
 
@@ -150,23 +153,32 @@ public final class TlsHandshaker {
   private TlsHandshakeResult completed(SSLSocket tls, RecordingTrustManager recorder) {
     SSLSession session = tls.getSession();
     TlsSession negotiated = new TlsSession(session.getProtocol(), session.getCipherSuite());
-    CertificateDetails certificate = describe(recorder);
     if (policy.verify() && recorder.verdict().isEmpty()) {
       closeQuietly(tls);
-      return new TlsHandshakeResult(
+      return result(
           null,
           negotiated,
-          null,
+          recorder,
           new Failure(
               Phase.TLS_HANDSHAKE,
               FailureReason.CERT_UNTRUSTED,
               "the server presented no certificate"));
     }
-    return new TlsHandshakeResult(tls, negotiated, certificate, null);
+    return result(tls, negotiated, recorder, null);
   }
 
-  private CertificateDetails describe(RecordingTrustManager recorder) {
-    return recorder.verdict().map(inspector::describe).orElse(null);
+  /** The outcome with whatever the recorder saw: certificate, and the stapled OCSP response. */
+  private TlsHandshakeResult result(
+      SSLSocket tls, TlsSession negotiated, RecordingTrustManager recorder, Failure failure) {
+    Optional<CertificateVerdict> verdict = recorder.verdict();
+    CertificateDetails certificate = verdict.map(inspector::describe).orElse(null);
+    OcspSubject subject =
+        verdict.map(v -> OcspSubject.of(v.chain(), validator.acceptedIssuers())).orElse(null);
+    OcspResult stapled =
+        subject == null
+            ? null
+            : recorder.stapled().map(der -> ocspCheck.check(der, subject, null)).orElse(null);
+    return new TlsHandshakeResult(tls, negotiated, certificate, failure, subject, stapled);
   }
 
   private Failure noProtocolLeft() {
@@ -174,10 +186,6 @@ public final class TlsHandshaker {
         Phase.TLS_HANDSHAKE,
         FailureReason.TLS_VERSION,
         "no protocol enabled in this JVM is " + policy.minVersion() + " or newer");
-  }
-
-  private static TlsHandshakeResult failed(CertificateDetails certificate, Failure failure) {
-    return new TlsHandshakeResult(null, null, certificate, failure);
   }
 
   private static void closeQuietly(Socket socket) {

@@ -26,6 +26,7 @@ class ProbeFindingsTest {
                 "mx", 25, Mode.STARTTLS, TestEndpoints.tlsRequired(), Duration.ofSeconds(1)),
             Instant.EPOCH,
             Duration.ZERO,
+            null,
             null);
 
     assertThat(result.ehlo()).isNull();
@@ -44,6 +45,7 @@ class ProbeFindingsTest {
                 "mx", 465, Mode.TLS, TestEndpoints.tlsRequired(), Duration.ofSeconds(1)),
             Instant.EPOCH,
             Duration.ZERO,
+            null,
             null);
 
     assertThat(result.ehlo().authMechanisms()).containsExactly("PLAIN");

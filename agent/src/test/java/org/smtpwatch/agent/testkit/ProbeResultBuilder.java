@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.smtpwatch.agent.ocsp.OcspReport;
 import org.smtpwatch.agent.probe.AuthResult;
 import org.smtpwatch.agent.probe.Failure;
 import org.smtpwatch.agent.probe.FailureReason;
@@ -36,6 +37,7 @@ public final class ProbeResultBuilder {
   private TlsSession tls;
   private CertificateDetails certificate;
   private AuthResult auth;
+  private OcspReport ocsp;
 
   private ProbeResultBuilder(Endpoint endpoint) {
     this.endpoint = endpoint;
@@ -59,7 +61,8 @@ public final class ProbeResultBuilder {
             .authBeforeTls(result.authBeforeTls())
             .tls(result.tls())
             .certificate(result.certificate())
-            .auth(result.auth());
+            .auth(result.auth())
+            .ocsp(result.ocsp());
     builder.phases.addAll(result.phases());
     return builder;
   }
@@ -138,6 +141,11 @@ public final class ProbeResultBuilder {
     return this;
   }
 
+  public ProbeResultBuilder ocsp(OcspReport ocsp) {
+    this.ocsp = ocsp;
+    return this;
+  }
+
   public ProbeResult build() {
     return new ProbeResult(
         endpoint,
@@ -153,6 +161,7 @@ public final class ProbeResultBuilder {
         authBeforeTls,
         tls,
         certificate,
-        auth);
+        auth,
+        ocsp);
   }
 }

@@ -60,6 +60,16 @@ public final class TestCertificateAuthority {
     return new TestCertificates(chain, pair.getPrivate(), root());
   }
 
+  /** This authority's key pair: it signs certificates and, in tests, OCSP responses. */
+  public KeyPair keyPair() {
+    return keyPair;
+  }
+
+  /** The type of {@link #keyPair()}, which decides the signature algorithm. */
+  public KeyType keyType() {
+    return keyType;
+  }
+
   /** This authority's own certificate. */
   public X509Certificate certificate() {
     return certificate;

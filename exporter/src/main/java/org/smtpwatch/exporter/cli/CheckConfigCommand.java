@@ -180,6 +180,10 @@ public final class CheckConfigCommand implements CliCommand {
     if (tls.caFile() != null) {
       text.append(" ca=").append(tls.caFile());
     }
+    if (tls.ocspQuery()) {
+      // Said aloud: the agent will contact the CA's responder on every probe.
+      text.append(" ocsp=query");
+    }
     return text.toString();
   }
 

@@ -44,6 +44,8 @@ public final class Usage {
           --server-name NAME    name sent as SNI and checked against the
                                 certificate (default: HOST)
           --no-verify           report certificate problems without failing
+          --ocsp-query          also ask the OCSP responder the certificate names
+                                (a third party, contacted from this machine)
           --ehlo-name NAME      name sent with EHLO (default: this machine's fully
                                 qualified name, else localhost.localdomain)
           -4, -6                prefer HOST's IPv4 or IPv6 addresses

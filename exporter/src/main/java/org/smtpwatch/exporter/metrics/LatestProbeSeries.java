@@ -33,6 +33,7 @@ final class LatestProbeSeries {
 
   private final BannerNormalizer banners;
   private final CertificateSeries certificates = new CertificateSeries();
+  private final OcspSeries ocsp = new OcspSeries();
 
   LatestProbeSeries(BannerNormalizer banners) {
     this.banners = banners;
@@ -60,6 +61,7 @@ final class LatestProbeSeries {
     writeGreeting(endpoint, result, labels, out);
     writeEhlo(result, labels, out);
     certificates.write(result, labels, out);
+    ocsp.write(result, labels, out);
     writeAuth(result.auth(), labels, out);
   }
 

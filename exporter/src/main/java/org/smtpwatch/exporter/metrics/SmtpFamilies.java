@@ -84,6 +84,28 @@ final class SmtpFamilies {
       info(
           "smtp_cert_info",
           "The leaf certificate; san lists the subject alternative names" + LATEST);
+  static final MetricFamily OCSP_STAPLED =
+      gauge(
+          "smtp_ocsp_stapled",
+          "1 if the server stapled an OCSP response to the TLS handshake, else 0" + LATEST);
+  static final MetricFamily OCSP_STATUS =
+      info(
+          "smtp_ocsp_status_info",
+          "OCSP status of the leaf certificate by source (stapled, query): good, revoked, unknown,"
+              + " or why there is no trustworthy answer"
+              + LATEST);
+  static final MetricFamily OCSP_THIS_UPDATE =
+      gauge(
+          "smtp_ocsp_this_update_timestamp_seconds",
+          "When the OCSP responder produced the status, Unix seconds" + LATEST);
+  static final MetricFamily OCSP_NEXT_UPDATE =
+      gauge(
+          "smtp_ocsp_next_update_timestamp_seconds",
+          "Until when the OCSP status holds, Unix seconds" + LATEST);
+  static final MetricFamily OCSP_REVOKED =
+      gauge(
+          "smtp_ocsp_revocation_timestamp_seconds",
+          "When the leaf certificate was revoked, Unix seconds; only for revoked" + LATEST);
   static final MetricFamily AUTH_SUCCESS =
       gauge(
           "smtp_auth_success",

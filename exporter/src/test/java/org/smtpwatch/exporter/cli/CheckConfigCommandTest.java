@@ -42,7 +42,7 @@ class CheckConfigCommandTest {
                     interval: 1m30s
                     timeout: 500ms
                     ehlo_name: other.example.org
-                    tls: {min_version: TLSv1.2, server_name: mx.example.net}
+                    tls: {min_version: TLSv1.2, server_name: mx.example.net, ocsp: {query: true}}
                     auth: {username: monitor, password_env: SMTP_PASSWORD}
                   - {port: 10026, mode: plain}
             """);
@@ -60,7 +60,7 @@ class CheckConfigCommandTest {
             "mail.example.com:587    starttls  tls=required verify=on  every 60s timeout 15s "
                 + " labels{group=prod}",
             "smtp.example.net:2525   starttls  tls=required verify=on min=TLSv1.2"
-                + " sni=mx.example.net  every 1m30s timeout 500ms  auth=monitor"
+                + " sni=mx.example.net ocsp=query  every 1m30s timeout 500ms  auth=monitor"
                 + "  ehlo=other.example.org  prefer=ipv6",
             "smtp.example.net:10026  plain     tls=off  every 60s timeout 15s  prefer=ipv6",
             "config OK: 5 endpoints on 2 hosts, listen :10785, ehlo_name probe.test, at most 64"

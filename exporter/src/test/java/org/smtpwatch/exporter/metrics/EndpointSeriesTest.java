@@ -317,6 +317,7 @@ class EndpointSeriesTest {
             false,
             null,
             null,
+            null,
             null));
 
     assertThat(fixture.smtpLines())

@@ -16,6 +16,8 @@ import org.bouncycastle.util.IPAddress;
  * @param commonName the subject CN
  * @param dnsNames DNS subject alternative names
  * @param ipAddresses IP subject alternative names (literals)
+ * @param ocspUrl the OCSP responder named in the Authority Information Access extension, or {@code
+ *     null} for none
  */
 public record CertificateSpec(
     String commonName,
@@ -23,7 +25,19 @@ public record CertificateSpec(
     List<String> ipAddresses,
     Instant notBefore,
     Instant notAfter,
-    KeyType keyType) {
+    KeyType keyType,
+    String ocspUrl) {
+
+  /** A spec without an OCSP responder. */
+  public CertificateSpec(
+      String commonName,
+      List<String> dnsNames,
+      List<String> ipAddresses,
+      Instant notBefore,
+      Instant notAfter,
+      KeyType keyType) {
+    this(commonName, dnsNames, ipAddresses, notBefore, notAfter, keyType, null);
+  }
 
   public CertificateSpec {
     Objects.requireNonNull(commonName, "commonName");
@@ -81,7 +95,8 @@ public record CertificateSpec(
   }
 
   public CertificateSpec withValidity(Instant notBefore, Instant notAfter) {
-    return new CertificateSpec(commonName, dnsNames, ipAddresses, notBefore, notAfter, keyType);
+    return new CertificateSpec(
+        commonName, dnsNames, ipAddresses, notBefore, notAfter, keyType, ocspUrl);
   }
 
   public CertificateSpec withNotAfter(Instant notAfter) {
@@ -93,10 +108,18 @@ public record CertificateSpec(
   }
 
   public CertificateSpec withKeyType(KeyType keyType) {
-    return new CertificateSpec(commonName, dnsNames, ipAddresses, notBefore, notAfter, keyType);
+    return new CertificateSpec(
+        commonName, dnsNames, ipAddresses, notBefore, notAfter, keyType, ocspUrl);
   }
 
   public CertificateSpec withCommonName(String commonName) {
-    return new CertificateSpec(commonName, dnsNames, ipAddresses, notBefore, notAfter, keyType);
+    return new CertificateSpec(
+        commonName, dnsNames, ipAddresses, notBefore, notAfter, keyType, ocspUrl);
+  }
+
+  /** This spec with an Authority Information Access extension naming {@code url} for OCSP. */
+  public CertificateSpec withOcspUrl(String url) {
+    return new CertificateSpec(
+        commonName, dnsNames, ipAddresses, notBefore, notAfter, keyType, url);
   }
 }

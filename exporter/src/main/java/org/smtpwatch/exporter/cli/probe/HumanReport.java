@@ -29,9 +29,11 @@ public final class HumanReport {
   private static final String PHASE = "%-14s %10s  %s";
 
   private final CertificateReport certificateReport;
+  private final RevocationReport revocationReport;
 
   public HumanReport(Clock clock) {
     this.certificateReport = new CertificateReport(clock);
+    this.revocationReport = new RevocationReport(clock);
   }
 
   public String render(ProbeResult result) {
@@ -102,6 +104,9 @@ public final class HumanReport {
       certificateReport.render(result.certificate(), out);
     } else {
       out.format(FIELD, "certificate", "none");
+    }
+    if (result.ocsp() != null) {
+      revocationReport.render(result.ocsp(), out);
     }
   }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import org.smtpwatch.agent.ocsp.OcspReport;
+import org.smtpwatch.agent.ocsp.OcspResult;
 import org.smtpwatch.agent.probe.AuthResult;
 import org.smtpwatch.agent.probe.Failure;
 import org.smtpwatch.agent.probe.PhaseTiming;
@@ -69,6 +71,32 @@ public final class JsonReport {
     json.set("tls", tls(result));
     json.set("certificate", certificate(result.certificate()));
     json.set("auth", auth(result.auth()));
+    json.set("ocsp", ocsp(result.ocsp()));
+    return json;
+  }
+
+  private ObjectNode ocsp(OcspReport ocsp) {
+    if (ocsp == null) {
+      return null;
+    }
+    ObjectNode json = mapper.createObjectNode();
+    json.set("stapled", ocspResult(ocsp.stapled()));
+    json.set("query", ocspResult(ocsp.query()));
+    return json;
+  }
+
+  private ObjectNode ocspResult(OcspResult result) {
+    if (result == null) {
+      return null;
+    }
+    ObjectNode json = mapper.createObjectNode();
+    json.put("status", result.status().label());
+    json.put("this_update", unixSeconds(result.thisUpdate()));
+    json.put("next_update", unixSeconds(result.nextUpdate()));
+    json.put("revoked_at", unixSeconds(result.revokedAt()));
+    json.put("revocation_reason", result.revocationReason());
+    json.put("responder", result.responder());
+    json.put("detail", result.detail());
     return json;
   }
 

@@ -33,6 +33,7 @@ public final class ProbeArguments {
   private Path caFile;
   private String serverName;
   private boolean noVerify;
+  private boolean ocspQuery;
   private String ehloName;
   private IpPreference ipPreference = IpPreference.ANY;
   private String user;
@@ -77,7 +78,8 @@ public final class ProbeArguments {
         noVerify,
         ehloName,
         ipPreference,
-        auth());
+        auth(),
+        ocspQuery);
   }
 
   private AuthSpec auth() throws UsageException {
@@ -101,6 +103,7 @@ public final class ProbeArguments {
       case "--json" -> json = flag(name, inline);
       case "--transcript" -> transcript = flag(name, inline);
       case "--no-verify" -> noVerify = flag(name, inline);
+      case "--ocsp-query" -> ocspQuery = flag(name, inline);
       case "-4" -> ipPreference(IpPreference.IPV4, IpPreference.IPV6, "-4", "-6");
       case "-6" -> ipPreference(IpPreference.IPV6, IpPreference.IPV4, "-6", "-4");
       case "--mode" -> mode = mode(value(name, inline));

@@ -31,7 +31,8 @@ public record ProbeRequest(
     boolean noVerify,
     String ehloName,
     IpPreference ipPreference,
-    AuthSpec auth) {
+    AuthSpec auth,
+    boolean ocspQuery) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -46,7 +47,12 @@ public record ProbeRequest(
             .orElseGet(() -> PortDefaults.forMode(mode));
     TlsPolicy tls =
         new TlsPolicy(
-            defaults.tlsRequired(), defaults.tlsVerify() && !noVerify, caFile, serverName, null);
+            defaults.tlsRequired(),
+            defaults.tlsVerify() && !noVerify,
+            caFile,
+            serverName,
+            null,
+            ocspQuery);
     return new Endpoint(
         target.host(),
         target.port(),

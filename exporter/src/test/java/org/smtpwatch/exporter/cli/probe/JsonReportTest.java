@@ -32,7 +32,8 @@ class JsonReportTest {
           "auth_before_tls",
           "tls",
           "certificate",
-          "auth");
+          "auth",
+          "ocsp");
 
   private final ObjectMapper mapper = new ObjectMapper();
 

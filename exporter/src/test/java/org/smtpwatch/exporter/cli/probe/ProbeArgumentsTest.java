@@ -47,7 +47,8 @@ class ProbeArgumentsTest {
                 false,
                 null,
                 IpPreference.ANY,
-                null));
+                null,
+                false));
   }
 
   @Test
@@ -76,6 +77,7 @@ class ProbeArgumentsTest {
             "--server-name",
             "mail.example.com",
             "--no-verify",
+            "--ocsp-query",
             "--ehlo-name",
             "probe.example.org",
             "-6");
@@ -93,7 +95,8 @@ class ProbeArgumentsTest {
                 true,
                 "probe.example.org",
                 IpPreference.IPV6,
-                null));
+                null,
+                true));
   }
 
   @Test

@@ -25,7 +25,8 @@ class ProbeRequestTest {
         noVerify,
         ehloName,
         IpPreference.ANY,
-        null);
+        null,
+        false);
   }
 
   @Test
@@ -86,11 +87,13 @@ class ProbeRequestTest {
             false,
             null,
             IpPreference.IPV6,
-            null);
+            null,
+            true);
 
     Endpoint endpoint = request.toEndpoint("me");
 
-    assertThat(endpoint.tls()).isEqualTo(new TlsPolicy(true, true, ca, "mail.example.com", null));
+    assertThat(endpoint.tls())
+        .isEqualTo(new TlsPolicy(true, true, ca, "mail.example.com", null, true));
     assertThat(endpoint.target()).isEqualTo("[::1]:2525");
     assertThat(endpoint.ipPreference()).isEqualTo(IpPreference.IPV6);
   }
