@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.SSLContext;
 
 /**
  * What a {@link ScriptedSmtpServer} does on one connection, step by step. Immutable: each method
@@ -68,6 +69,38 @@ public final class Script {
   /** Says nothing and reads (discarding) until the client gives up and closes: a tarpit. */
   public Script stallUntilClientCloses() {
     return then(ScriptedConnection::drainUntilClosed);
+  }
+
+  /**
+   * Sends {@code chunk} over and over until the client closes: an endless greeting, a line of
+   * megabytes, a garbage hose. Capped at {@link ScriptedConnection#FLOOD_LIMIT} so a broken client
+   * cannot keep the test busy forever.
+   */
+  public Script flood(String chunk) {
+    return floodBytes(chunk.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  public Script floodBytes(byte[] chunk) {
+    byte[] copy = chunk.clone();
+    return then(c -> c.flood(copy));
+  }
+
+  /** Waits for the client's next bytes (a TLS ClientHello, say) and discards them. */
+  public Script receiveAnything() {
+    return then(ScriptedConnection::receiveAnything);
+  }
+
+  /**
+   * Becomes the server side of TLS on this connection (after a STARTTLS 220, or at once for
+   * implicit TLS) with {@code context}; the following steps speak through TLS.
+   */
+  public Script startTls(SSLContext context) {
+    return then(c -> c.startTls(context));
+  }
+
+  /** Neither speaks nor reads until the server is closed: a peer that accepted and forgot. */
+  public Script ignoreClient() {
+    return then(c -> c.pause(ScriptedConnection.SAFETY_TIMEOUT));
   }
 
   public Script close() {

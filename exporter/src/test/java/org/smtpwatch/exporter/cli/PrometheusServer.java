@@ -23,7 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
+import org.smtpwatch.exporter.InstalledPrograms;
 
 /**
  * Debian's real {@code prometheus} server on 127.0.0.1, scraping one target every second, with its
@@ -60,7 +60,7 @@ final class PrometheusServer implements AutoCloseable {
    * second and waits until it answers {@code /-/ready}.
    */
   static PrometheusServer start(Path dir, String target) throws IOException {
-    String binary = binary();
+    String binary = InstalledPrograms.find("prometheus", "prometheus");
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(
         config,
@@ -234,20 +234,5 @@ final class PrometheusServer implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       return socket.getLocalPort();
     }
-  }
-
-  private static String binary() {
-    List<String> path = List.of(System.getenv().getOrDefault("PATH", "").split(":"));
-    return Stream.concat(path.stream(), Stream.of("/usr/bin", "/usr/local/bin"))
-        .filter(dir -> !dir.isEmpty())
-        .map(dir -> Path.of(dir, "prometheus"))
-        .filter(Files::isExecutable)
-        .findFirst()
-        .map(Path::toString)
-        .orElseThrow(
-            () ->
-                new AssertionError(
-                    "prometheus not found; install the Debian package prometheus"
-                        + " (apt-get install prometheus), as .ci/run does"));
   }
 }
