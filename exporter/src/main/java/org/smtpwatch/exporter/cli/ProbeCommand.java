@@ -55,11 +55,14 @@ public final class ProbeCommand implements CliCommand {
     this.defaultEhloName = defaultEhloName;
   }
 
+  private static final String USAGE_LINE =
+      "usage: smtpwatch probe HOST:PORT [options]; see smtpwatch --help";
+
   @Override
   public int run(List<String> args) {
     ProbeArguments.Result parsed = ProbeArguments.parse(args);
     if (parsed instanceof ProbeArguments.Invalid invalid) {
-      err.println("smtpwatch probe: " + invalid.message());
+      err.println("smtpwatch probe: " + invalid.message() + " (" + USAGE_LINE + ")");
       return USAGE;
     }
     ProbeRequest request = ((ProbeArguments.Parsed) parsed).request();
