@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -38,6 +39,11 @@ public final class Script {
       script = script.then(c -> c.write((line + "\r\n").getBytes(StandardCharsets.UTF_8)));
     }
     return script;
+  }
+
+  /** Sends the line {@code line} supplies at that moment, then CRLF: a banner that changes. */
+  public Script sendGenerated(Supplier<String> line) {
+    return then(c -> c.write((line.get() + "\r\n").getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Sends exactly these characters (ISO-8859-1, so any byte) in one write. */

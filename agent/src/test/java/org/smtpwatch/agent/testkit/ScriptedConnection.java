@@ -34,6 +34,9 @@ final class ScriptedConnection {
   ScriptedConnection(Socket socket, Consumer<String> received, Pauses pauses) throws IOException {
     this.socket = socket;
     this.socket.setSoTimeout((int) SAFETY_TIMEOUT.toMillis());
+    // Lines go out in separate writes; with Nagle each second one waits for the client's delayed
+    // ACK (40 ms on Linux), which would make a thousand probes take a minute.
+    this.socket.setTcpNoDelay(true);
     this.channel = socket;
     this.in = socket.getInputStream();
     this.received = received;
