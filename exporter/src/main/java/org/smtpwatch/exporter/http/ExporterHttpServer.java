@@ -22,10 +22,6 @@ public final class ExporterHttpServer implements AutoCloseable {
   /** /probe may hold up to its limit of threads; the rest keep /metrics and / answering. */
   private static final int THREADS = HttpServerSetup.MAX_CONCURRENT_PROBES + 6;
 
-  static {
-    HttpServerLimits.applyDefaults();
-  }
-
   private final HTTPServer server;
   private final ListenAddress bound;
   private final ServerTls serverTls;
