@@ -62,7 +62,13 @@ public final class ProbeCommand implements CliCommand {
   public int run(List<String> args) {
     ProbeArguments.Result parsed = ProbeArguments.parse(args);
     if (parsed instanceof ProbeArguments.Invalid invalid) {
-      err.println("smtpwatch probe: " + invalid.message() + " (" + USAGE_LINE + ")");
+      String message = invalid.message();
+      // Some messages already point at --help; the usage would say it twice.
+      err.println(
+          "smtpwatch probe: "
+              + (message.endsWith("(see smtpwatch --help)")
+                  ? message
+                  : message + " (" + USAGE_LINE + ")"));
       return USAGE;
     }
     ProbeRequest request = ((ProbeArguments.Parsed) parsed).request();
