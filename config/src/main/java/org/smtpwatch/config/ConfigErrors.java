@@ -31,7 +31,9 @@ final class ConfigErrors {
 
   void at(String path, int line, int column, String message) {
     if (!settledPaths.contains(path)) {
-      errors.add(new ConfigError(file, line, column, path, message));
+      errors.add(
+          new ConfigError(
+              file, line, column, ErrorText.shorten(path), ErrorText.shortenQuoted(message)));
     }
   }
 
@@ -53,10 +55,19 @@ final class ConfigErrors {
     return errors.isEmpty();
   }
 
-  /** In the order of the file, as a person reads it. */
+  /**
+   * In the order of the file, as a person reads it; the first {@link ConfigLimits#MAX_ERRORS} and
+   * then one line saying how many more there are.
+   */
   List<ConfigError> sorted() {
     List<ConfigError> sorted = new ArrayList<>(errors);
     sorted.sort(Comparator.comparingInt(ConfigError::line).thenComparingInt(ConfigError::column));
-    return sorted;
+    if (sorted.size() <= ConfigLimits.MAX_ERRORS) {
+      return sorted;
+    }
+    int more = sorted.size() - ConfigLimits.MAX_ERRORS;
+    List<ConfigError> first = new ArrayList<>(sorted.subList(0, ConfigLimits.MAX_ERRORS));
+    first.add(new ConfigError(file, 0, 0, "", "and " + more + " more mistakes not shown"));
+    return first;
   }
 }

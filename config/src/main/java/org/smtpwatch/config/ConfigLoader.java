@@ -1,11 +1,17 @@
 package org.smtpwatch.config;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -48,7 +54,14 @@ public final class ConfigLoader {
       if (Files.isDirectory(file)) {
         return unreadable(name, "it is a directory");
       }
-      text = Files.readString(file);
+      text = readBounded(file);
+      if (text == null) {
+        return unreadable(
+            name,
+            "it is larger than 1 MiB; a config file may be at most "
+                + ConfigLimits.MAX_FILE_BYTES
+                + " bytes");
+      }
     } catch (IOException e) {
       return unreadable(name, readProblem(e));
     }
@@ -103,6 +116,27 @@ public final class ConfigLoader {
     return new ConfigLoadResult.Invalid(errors.sorted());
   }
 
+  /**
+   * The file's text, or {@code null} when it is larger than {@link ConfigLimits#MAX_FILE_BYTES}.
+   * Reads at most one byte past the limit, so a device or pipe that never ends cannot exhaust the
+   * heap. Decodes strictly: a file that is not UTF-8 is reported, not silently mangled.
+   */
+  private static String readBounded(Path file) throws IOException {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(ConfigLimits.MAX_FILE_BYTES + 1);
+    }
+    if (bytes.length > ConfigLimits.MAX_FILE_BYTES) {
+      return null;
+    }
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
+  }
+
   private static String readProblem(IOException e) {
     if (e instanceof NoSuchFileException) {
       return "no such file";
@@ -112,6 +146,10 @@ public final class ConfigLoader {
     }
     if (e instanceof CharacterCodingException) {
       return "not valid UTF-8 text";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      // The exception's own message repeats the path the error already starts with.
+      return fs.getReason().toLowerCase(Locale.ROOT);
     }
     return e.getMessage();
   }

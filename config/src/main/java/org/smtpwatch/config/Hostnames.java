@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * of at most 63, at most 253 in all) or an IPv4 or IPv6 literal. Checked without DNS: a config
  * check must not depend on the network.
  */
-final class Hostnames {
+public final class Hostnames {
 
   private static final Pattern LABEL =
       Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?");
@@ -35,6 +35,14 @@ final class Hostnames {
     bare = bare.toLowerCase(Locale.ROOT);
     // Only a validated literal reaches InetAddress, so this never asks DNS.
     return isIpv6(bare) ? Ipv6Text.canonical(bare).orElse(bare) : bare;
+  }
+
+  /**
+   * Whether {@code host}, as a person wrote it (any case, IPv6 in brackets or not, a trailing dot),
+   * is a host name or IP address a probe can be pointed at.
+   */
+  public static boolean isProbeable(String host) {
+    return isValidHost(normalize(host));
   }
 
   static boolean isValidHost(String host) {

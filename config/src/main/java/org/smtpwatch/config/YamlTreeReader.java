@@ -3,6 +3,8 @@ package org.smtpwatch.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.smtpwatch.config.LocatedNode.Entry;
 import org.smtpwatch.config.LocatedNode.ScalarKind;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -25,29 +28,41 @@ final class YamlTreeReader {
 
   private static final String EMPTY = "the file is empty; it needs at least a targets: list";
 
-  private final YAMLFactory factory = YAMLFactory.builder().build();
+  // Jackson's constraint sits on the event stream this reader consumes, so it is the one that
+  // bounds nesting here; SnakeYAML's own limits guard its scanner (code points) and are set to
+  // match for defence in depth. Aliases are never expanded: the reader rejects every one.
+  private final YAMLFactory factory =
+      YAMLFactory.builder()
+          .loaderOptions(loaderOptions())
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(ConfigLimits.MAX_DEPTH)
+                  .maxDocumentLength(ConfigLimits.MAX_FILE_BYTES)
+                  .build())
+          .build();
 
   /**
    * The document's root, or empty when the text holds no document or is not valid YAML; the reason
    * is then in {@code errors}.
    */
   Optional<LocatedNode> read(String text, ConfigErrors errors) {
+    if (hasUnprintable(text, errors)) {
+      return Optional.empty();
+    }
     try (YAMLParser parser = factory.createParser(text)) {
-      if (parser.nextToken() == null) {
-        errors.wholeFile(EMPTY);
+      try {
+        return readDocument(parser, errors);
+      } catch (StreamConstraintsException e) {
+        JsonLocation at = parser.currentLocation();
+        errors.at(
+            "",
+            at.getLineNr(),
+            at.getColumnNr(),
+            "lists and mappings nested deeper than "
+                + ConfigLimits.MAX_DEPTH
+                + " levels; a config needs at most 6");
         return Optional.empty();
       }
-      LocatedNode root = readValue(parser, "", errors);
-      if (root instanceof LocatedNode.Scalar scalar && scalar.text().isEmpty()) {
-        // A lone "---" is a document holding nothing: as empty as an empty file.
-        errors.wholeFile(EMPTY);
-        return Optional.empty();
-      }
-      if (parser.nextToken() != null) {
-        JsonLocation at = parser.currentTokenLocation();
-        errors.at("", at.getLineNr(), at.getColumnNr(), "only one YAML document is allowed");
-      }
-      return Optional.of(root);
     } catch (JsonProcessingException e) {
       syntaxError(e, errors);
       return Optional.empty();
@@ -55,6 +70,63 @@ final class YamlTreeReader {
       // Parsing a String does no I/O; an IOException here is a bug, not bad input.
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * SnakeYAML rejects a control character anywhere with "special characters are not allowed" at the
+   * start of the file; this says which character and where it is.
+   */
+  private static boolean hasUnprintable(String text, ConfigErrors errors) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+      int c = text.codePointAt(i);
+      if (c == '\n') {
+        line++;
+        column = 1;
+        continue;
+      }
+      if (!yamlPrintable(c)) {
+        errors.at(
+            "",
+            line,
+            column,
+            String.format("control character U+%04X is not allowed in YAML; remove it", c));
+        return true;
+      }
+      column++;
+    }
+    return false;
+  }
+
+  /** YAML 1.1's printable set, which SnakeYAML enforces. */
+  private static boolean yamlPrintable(int c) {
+    return c == '\t'
+        || c == '\r'
+        || (c >= 0x20 && c <= 0x7e)
+        || c == 0x85
+        || (c >= 0xa0 && c <= 0xd7ff)
+        || (c >= 0xe000 && c <= 0xfffd)
+        || c >= 0x10000;
+  }
+
+  private Optional<LocatedNode> readDocument(YAMLParser parser, ConfigErrors errors)
+      throws IOException {
+    if (parser.nextToken() == null) {
+      errors.wholeFile(EMPTY);
+      return Optional.empty();
+    }
+    LocatedNode root = readValue(parser, "", errors);
+    if (root instanceof LocatedNode.Scalar scalar && scalar.text().isEmpty()) {
+      // A lone "---" is a document holding nothing: as empty as an empty file.
+      errors.wholeFile(EMPTY);
+      return Optional.empty();
+    }
+    if (parser.nextToken() != null) {
+      JsonLocation at = parser.currentTokenLocation();
+      errors.at("", at.getLineNr(), at.getColumnNr(), "only one YAML document is allowed");
+    }
+    return Optional.of(root);
   }
 
   private LocatedNode readValue(YAMLParser parser, String path, ConfigErrors errors)
@@ -122,7 +194,17 @@ final class YamlTreeReader {
    * SnakeYAML knows both where the problem showed ("expected ',' or ']'") and where the construct
    * it was reading began ("while parsing a flow sequence"); a person needs both.
    */
+  private static LoaderOptions loaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setNestingDepthLimit(ConfigLimits.MAX_DEPTH);
+    options.setCodePointLimit(ConfigLimits.MAX_FILE_BYTES);
+    options.setMaxAliasesForCollections(ConfigLimits.MAX_ERRORS);
+    options.setAllowRecursiveKeys(false);
+    return options;
+  }
+
   private static void syntaxError(JsonProcessingException e, ConfigErrors errors) {
+
     if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
       Mark problem = marked.getProblemMark();
       String message = "YAML syntax error: " + marked.getProblem();
@@ -143,7 +225,12 @@ final class YamlTreeReader {
     JsonLocation at = e.getLocation();
     int line = at == null ? 0 : at.getLineNr();
     int column = at == null ? 0 : at.getColumnNr();
-    errors.at("", line, column, "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+    String problem = firstLine(e.getOriginalMessage());
+    if (problem.startsWith("Expected a field name")) {
+      // Jackson names SnakeYAML's event class here; a person needs to know what to change.
+      problem = "a key must be plain text, not a list or mapping";
+    }
+    errors.at("", line, column, "YAML syntax error: " + problem);
   }
 
   /** SnakeYAML's messages quote the offending source over several lines; the first says it all. */

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -370,8 +372,10 @@ class InvalidConfigTest {
   void everyInvalidFileHasItsExpectedMessages() throws IOException {
     Path invalid = Path.of("src/test/resources/invalid");
     List<String> covered =
-        Stream.concat(mistakes().map(a -> (String) a.get()[0]), Stream.of("multiple-mistakes.yml"))
-            .toList();
+        Stream.of(mistakes(), HostileConfigTest.mistakes())
+            .flatMap(a -> a.map(arguments -> (String) arguments.get()[0]))
+            .collect(Collectors.toCollection(ArrayList::new));
+    covered.add("multiple-mistakes.yml");
     try (Stream<Path> files = Files.list(invalid)) {
       assertThat(files.map(f -> f.getFileName().toString()))
           .containsExactlyInAnyOrderElementsOf(covered);
@@ -410,7 +414,8 @@ class InvalidConfigTest {
         .errors().stream().map(ConfigError::toString).toList();
   }
 
-  private static String resource(String name) {
+  /** The text of {@code src/test/resources/invalid/NAME}. */
+  static String resource(String name) {
     try (InputStream in = InvalidConfigTest.class.getResourceAsStream("/invalid/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -50,6 +50,7 @@ class MainTest {
     assertThat(run("probe", "mail.example.com")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo(
-            "smtpwatch probe: \"mail.example.com\" has no port; write mail.example.com:587\n");
+            "smtpwatch probe: \"mail.example.com\" has no port; write mail.example.com:587"
+                + " (usage: smtpwatch probe HOST:PORT [options]; see smtpwatch --help)\n");
   }
 }

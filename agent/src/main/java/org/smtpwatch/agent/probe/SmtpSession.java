@@ -249,11 +249,11 @@ final class SmtpSession {
     if (failure.reason() != FailureReason.MODE_MISMATCH) {
       return failure;
     }
+    // The mode-mismatch detail's advice (try mode starttls) would be wrong here: this is starttls.
     return new Failure(
         failure.phase(),
         FailureReason.PROTOCOL,
-        "plaintext instead of a TLS handshake after the server accepted STARTTLS: "
-            + failure.detail());
+        "server sent plaintext instead of a TLS handshake after it accepted STARTTLS");
   }
 
   private void attachTls(TlsHandshakeResult result) throws StepFailure {

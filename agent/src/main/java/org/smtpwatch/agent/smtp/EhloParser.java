@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a 250 reply to EHLO into {@link EhloCapabilities}. The first line is the server's name and
@@ -14,6 +15,17 @@ import java.util.Set;
  * and dashboards should not show {@code size} and {@code SIZE} as two things.
  */
 public final class EhloParser {
+
+  /**
+   * RFC 5321 4.1.1.1 ehlo-keyword (plus the underscore of Exim's PIPE_CONNECT), at most 64
+   * characters: real keywords are short, and whatever a server writes here becomes a label value.
+   */
+  private static final Pattern KEYWORD = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,63}");
+
+  /**
+   * RFC 4422 3.1 SASL mechanism names: 1 to 20 upper-case letters, digits, hyphens, underscores.
+   */
+  private static final Pattern MECHANISM = Pattern.compile("[A-Z0-9_-]{1,20}");
 
   private EhloParser() {}
 
@@ -34,9 +46,15 @@ public final class EhloParser {
         params = prepend(keyword.substring("AUTH=".length()), params);
         keyword = "AUTH";
       }
+      if (!KEYWORD.matcher(keyword).matches()) {
+        continue; // Not an extension a client could use; kept out of labels and decisions.
+      }
       keywords.add(keyword);
       if (keyword.equals("AUTH")) {
-        params.forEach(p -> mechanisms.add(p.toUpperCase(Locale.ROOT)));
+        params.stream()
+            .map(p -> p.toUpperCase(Locale.ROOT))
+            .filter(p -> MECHANISM.matcher(p).matches())
+            .forEach(mechanisms::add);
       } else if (keyword.equals("SIZE") && size.isEmpty()) {
         size = sizeLimit(params);
       }

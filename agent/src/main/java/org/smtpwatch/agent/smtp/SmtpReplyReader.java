@@ -10,7 +10,7 @@ import org.smtpwatch.agent.smtp.SmtpProtocolException.Kind;
 
 /**
  * Reads SMTP replies strictly: CRLF line ends only, a capped line length and line count, one code
- * for all lines of a reply, codes 200-599.
+ * for all lines of a reply (except a 421, which interrupts any reply), codes 200-599.
  *
  * <p>Text is decoded as UTF-8 with malformed sequences replaced by U+FFFD (SMTPUTF8 servers send
  * UTF-8; anything else is legacy junk we report but do not choke on). A NUL byte is a protocol
@@ -30,6 +30,8 @@ public final class SmtpReplyReader {
 
   /** Lines per reply; the longest real EHLO replies have about 20. */
   public static final int MAX_LINES = 100;
+
+  private static final int SHUTTING_DOWN = 421;
 
   private final InputStream in;
   private final ReadTimeout readTimeout;
@@ -58,7 +60,11 @@ public final class SmtpReplyReader {
             Kind.TOO_MANY_LINES, "reply has more than " + MAX_LINES + " lines");
       }
       ReplyLine line = ReplyLine.parse(readLine());
-      if (code != -1 && line.code() != code) {
+      if (code != -1 && line.code() != code && line.code() == SHUTTING_DOWN) {
+        // RFC 5321 3.8: a server may say 421 at any moment, even inside another reply; what it
+        // said before no longer matters, the 421 is the answer.
+        texts.clear();
+      } else if (code != -1 && line.code() != code) {
         throw new SmtpProtocolException(
             Kind.CODE_MISMATCH, "reply line with code " + line.code() + " inside a " + code);
       }

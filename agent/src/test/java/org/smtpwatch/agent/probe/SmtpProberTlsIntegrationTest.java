@@ -216,7 +216,8 @@ class SmtpProberTlsIntegrationTest {
 
     assertThat(result.failure().phase()).isEqualTo(Phase.TLS_HANDSHAKE);
     assertThat(result.failure().reason()).isEqualTo(FailureReason.PROTOCOL);
-    assertThat(result.failure().detail()).contains("after the server accepted STARTTLS");
+    assertThat(result.failure().detail())
+        .isEqualTo("server sent plaintext instead of a TLS handshake after it accepted STARTTLS");
   }
 
   @Test

@@ -42,6 +42,14 @@ class SmtpReplyReaderTest {
   }
 
   @Test
+  void a421InsideAnotherReplyBecomesTheReply() throws IOException {
+    assertThat(reader("250-mx.example.org\r\n250-PIPELINING\r\n421 4.3.2 closing\r\n").read())
+        .isEqualTo(new SmtpReply(421, List.of("4.3.2 closing")));
+    assertThat(reader("250-mx\r\n421-4.3.2 shutting\r\n421 down\r\n").read())
+        .isEqualTo(new SmtpReply(421, List.of("4.3.2 shutting", "down")));
+  }
+
+  @Test
   void acceptsBareCodeAsFinalLine() throws IOException {
     assertThat(reader("250-mx.example.org\r\n250-PIPELINING\r\n250\r\n").read())
         .isEqualTo(new SmtpReply(250, List.of("mx.example.org", "PIPELINING", "")));

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * What a {@link ScriptedSmtpServer} does on one connection, step by step. Immutable: each method
@@ -37,6 +39,11 @@ public final class Script {
       script = script.then(c -> c.write((line + "\r\n").getBytes(StandardCharsets.UTF_8)));
     }
     return script;
+  }
+
+  /** Sends the line {@code line} supplies at that moment, then CRLF: a banner that changes. */
+  public Script sendGenerated(Supplier<String> line) {
+    return then(c -> c.write((line.get() + "\r\n").getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Sends exactly these characters (ISO-8859-1, so any byte) in one write. */
@@ -71,11 +78,35 @@ public final class Script {
   }
 
   /**
-   * Turns the connection into TLS as a server with {@code tls} (after a STARTTLS 220, or at once
-   * for implicit TLS); later steps read and write encrypted.
+   * Sends {@code chunk} over and over until the client closes: an endless greeting, a line of
+   * megabytes, a garbage hose. Capped at {@link ScriptedConnection#FLOOD_LIMIT} so a broken client
+   * cannot keep the test busy forever.
    */
-  public Script startTls(javax.net.ssl.SSLContext tls) {
-    return then(c -> c.startTls(tls));
+  public Script flood(String chunk) {
+    return floodBytes(chunk.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  public Script floodBytes(byte[] chunk) {
+    byte[] copy = chunk.clone();
+    return then(c -> c.flood(copy));
+  }
+
+  /** Waits for the client's next bytes (a TLS ClientHello, say) and discards them. */
+  public Script receiveAnything() {
+    return then(ScriptedConnection::receiveAnything);
+  }
+
+  /**
+   * Becomes the server side of TLS on this connection (after a STARTTLS 220, or at once for
+   * implicit TLS) with {@code context}; the following steps speak through TLS.
+   */
+  public Script startTls(SSLContext context) {
+    return then(c -> c.startTls(context));
+  }
+
+  /** Neither speaks nor reads until the server is closed: a peer that accepted and forgot. */
+  public Script ignoreClient() {
+    return then(c -> c.pause(ScriptedConnection.SAFETY_TIMEOUT));
   }
 
   public Script close() {

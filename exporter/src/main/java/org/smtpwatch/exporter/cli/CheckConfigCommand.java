@@ -52,7 +52,7 @@ public final class CheckConfigCommand implements CliCommand {
       return 0;
     }
     if (args.size() != 1 || args.get(0).startsWith("-")) {
-      err.println(usageProblem(args) + " (" + USAGE_LINE + ")");
+      err.println("smtpwatch " + usageProblem(args) + " (" + USAGE_LINE + ")");
       return USAGE;
     }
     ConfigLoadResult result = loader.load(Path.of(args.get(0)));
@@ -73,7 +73,7 @@ public final class CheckConfigCommand implements CliCommand {
       return "check-config needs the config file to check";
     }
     if (args.size() == 1) {
-      return "unknown option " + args.get(0);
+      return "check-config: unknown option " + args.get(0);
     }
     return "check-config takes one file, got " + args.size() + ": " + String.join(" ", args);
   }

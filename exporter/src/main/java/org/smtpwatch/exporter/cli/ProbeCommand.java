@@ -55,11 +55,20 @@ public final class ProbeCommand implements CliCommand {
     this.defaultEhloName = defaultEhloName;
   }
 
+  private static final String USAGE_LINE =
+      "usage: smtpwatch probe HOST:PORT [options]; see smtpwatch --help";
+
   @Override
   public int run(List<String> args) {
     ProbeArguments.Result parsed = ProbeArguments.parse(args);
     if (parsed instanceof ProbeArguments.Invalid invalid) {
-      err.println("smtpwatch probe: " + invalid.message());
+      String message = invalid.message();
+      // Some messages already point at --help; the usage would say it twice.
+      err.println(
+          "smtpwatch probe: "
+              + (message.endsWith("(see smtpwatch --help)")
+                  ? message
+                  : message + " (" + USAGE_LINE + ")"));
       return USAGE;
     }
     ProbeRequest request = ((ProbeArguments.Parsed) parsed).request();

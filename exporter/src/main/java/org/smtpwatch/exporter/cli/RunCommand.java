@@ -164,9 +164,9 @@ public final class RunCommand implements CliCommand {
         if (i + 1 >= rest.size()) {
           throw new UsageException("--config needs a FILE");
         }
-        config = configPath(rest.get(++i));
+        config = onlyOnce(config, configPath(rest.get(++i)));
       } else if (arg.startsWith("--config=")) {
-        config = configPath(arg.substring("--config=".length()));
+        config = onlyOnce(config, configPath(arg.substring("--config=".length())));
       } else if (arg.startsWith("-")) {
         throw new UsageException("unknown option " + arg);
       } else {
@@ -175,6 +175,14 @@ public final class RunCommand implements CliCommand {
     }
     if (config == null) {
       throw new UsageException("missing --config FILE");
+    }
+    return config;
+  }
+
+  /** Two --config flags are a mistake, not "the last one wins": which file did the user mean? */
+  private static Path onlyOnce(Path earlier, Path config) throws UsageException {
+    if (earlier != null) {
+      throw new UsageException("--config given twice (" + earlier + " and " + config + ")");
     }
     return config;
   }

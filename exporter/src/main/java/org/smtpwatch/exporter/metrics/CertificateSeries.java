@@ -38,11 +38,11 @@ final class CertificateSeries {
     out.info(
         CERT_INFO,
         labels.with(
-            "subject", cert.subject(),
-            "issuer", cert.issuer(),
-            "serial", cert.serial(),
+            "subject", CertificateLabelText.bounded(cert.subject()),
+            "issuer", CertificateLabelText.bounded(cert.issuer()),
+            "serial", CertificateLabelText.bounded(cert.serial()),
             "fingerprint_sha256", cert.fingerprintSha256(),
-            "san", String.join(",", cert.san()),
+            "san", CertificateLabelText.names(cert.san()),
             "key_algorithm", cert.keyAlgorithm(),
             "key_bits", Integer.toString(cert.keyBits()),
             "signature_algorithm", cert.signatureAlgorithm()));

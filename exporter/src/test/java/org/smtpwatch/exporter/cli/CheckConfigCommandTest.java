@@ -134,7 +134,7 @@ class CheckConfigCommandTest {
     assertThat(command.run(List.of())).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo(
-            "check-config needs the config file to check (usage: smtpwatch check-config FILE)"
+            "smtpwatch check-config needs the config file to check (usage: smtpwatch check-config FILE)"
                 + System.lineSeparator());
   }
 
@@ -143,7 +143,7 @@ class CheckConfigCommandTest {
     assertThat(command.run(List.of("a.yml", "b.yml"))).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo(
-            "check-config takes one file, got 2: a.yml b.yml (usage: smtpwatch check-config FILE)"
+            "smtpwatch check-config takes one file, got 2: a.yml b.yml (usage: smtpwatch check-config FILE)"
                 + System.lineSeparator());
   }
 
@@ -152,7 +152,7 @@ class CheckConfigCommandTest {
     assertThat(command.run(List.of("--verbose"))).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo(
-            "unknown option --verbose (usage: smtpwatch check-config FILE)"
+            "smtpwatch check-config: unknown option --verbose (usage: smtpwatch check-config FILE)"
                 + System.lineSeparator());
   }
 

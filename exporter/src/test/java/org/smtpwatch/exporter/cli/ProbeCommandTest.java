@@ -95,7 +95,9 @@ class ProbeCommandTest {
 
     assertThat(status).isEqualTo(2);
     assertThat(err())
-        .isEqualTo("smtpwatch probe: --timeout: \"10\" has no unit; write 10s or 10ms\n");
+        .isEqualTo(
+            "smtpwatch probe: --timeout: \"10\" has no unit; write 10s or 10ms"
+                + " (usage: smtpwatch probe HOST:PORT [options]; see smtpwatch --help)\n");
     assertThat(out()).isEmpty();
     assertThat(probed).isEmpty();
   }

@@ -7,14 +7,11 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smtpwatch.config.Config;
 
 /** Paths, methods and status codes; /metrics content negotiation and gzip. */
 class HttpEndpointsTest {
@@ -25,19 +22,7 @@ class HttpEndpointsTest {
 
   @BeforeEach
   void start() throws Exception {
-    Config config = HttpFixture.config("targets: [{host: mail.example.com, ports: [587]}]", dir);
-    http =
-        HttpFixture.start(
-            HttpFixture.setup(
-                List::of,
-                () -> config,
-                () -> {
-                  throw new AssertionError("no reload here");
-                },
-                (endpoint, transcript) -> {
-                  throw new AssertionError("no probe here");
-                },
-                Clock.systemUTC()));
+    http = HttpFixture.startWithoutAgent(dir);
   }
 
   @AfterEach

@@ -50,6 +50,25 @@ final class HttpFixture implements AutoCloseable {
     return new HttpFixture(ExporterHttpServer.start(setup), client);
   }
 
+  /**
+   * A server for tests of HTTP behaviour alone: one configured endpoint, no results, and a reload
+   * or probe fails the test.
+   */
+  static HttpFixture startWithoutAgent(Path dir) throws IOException, GeneralSecurityException {
+    Config config = config("targets: [{host: mail.example.com, ports: [587]}]", dir);
+    return start(
+        setup(
+            List::of,
+            () -> config,
+            () -> {
+              throw new AssertionError("no reload here");
+            },
+            (endpoint, transcript) -> {
+              throw new AssertionError("no probe here");
+            },
+            Clock.systemUTC()));
+  }
+
   /** A setup serving {@code endpoints} and {@code config}; the other parts are plain defaults. */
   static HttpServerSetup setup(
       Supplier<List<EndpointSnapshot>> endpoints,

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class TextFormatGrammar {
 
   private static final String NAME = "[a-zA-Z_:][a-zA-Z0-9_:]*";
-  private static final String LABEL_VALUE = "\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"";
+  private static final String LABEL_VALUE = "\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*+)\"";
   private static final Pattern HELP =
       Pattern.compile("# HELP (" + NAME + ") (?:[^\\n\\\\]|\\\\[\\\\n])*");
   private static final Pattern TYPE =
@@ -29,7 +29,7 @@ final class TextFormatGrammar {
               + NAME
               + ")(\\{(?:[a-zA-Z_][a-zA-Z0-9_]*="
               + LABEL_VALUE
-              + ",?)*\\})? (NaN|[+-]Inf|[+-]?[0-9.]+(?:[eE][+-]?[0-9]+)?)");
+              + ",?)*+\\})? (NaN|[+-]Inf|[+-]?[0-9.]+(?:[eE][+-]?[0-9]+)?)");
   private static final Pattern LABEL =
       Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=" + LABEL_VALUE + ",?");
 

@@ -1,5 +1,7 @@
 package org.smtpwatch.exporter.cli.probe;
 
+import org.smtpwatch.config.Hostnames;
+
 /**
  * The {@code HOST:PORT} of {@code smtpwatch probe}. IPv6 literals come in brackets, {@code
  * [::1]:25}, because the last colon would otherwise be ambiguous; {@link #host()} holds them
@@ -41,6 +43,10 @@ public record TargetAddress(String host, int port) {
     }
     if (!isOneWord(host)) {
       throw new UsageException("\"" + text + "\": the host must not contain spaces");
+    }
+    if (!Hostnames.isProbeable(host)) {
+      throw new UsageException(
+          "\"" + text + "\": \"" + host + "\" is not a valid host name or IP address");
     }
     return new TargetAddress(host, parsePort(text, port));
   }
