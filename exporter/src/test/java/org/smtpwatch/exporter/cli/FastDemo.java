@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.smtpwatch.agent.dns.CurrentDns;
 import org.smtpwatch.agent.probe.SmtpProber;
 import org.smtpwatch.config.Config;
 import org.smtpwatch.config.ConfigError;
@@ -48,6 +49,22 @@ final class FastDemo {
         new SmtpProber(),
         FastDemo::noReload,
         BuildInfo.current(),
+        Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #startAgent(Config)}, resolving watched domains, their MX hosts and policy servers
+   * through the config's {@code dns:} section, as {@code run} does.
+   */
+  static RunningExporter startDomainAgent(Config config) {
+    CurrentDns dns = new CurrentDns();
+    return RunningExporter.start(
+        config,
+        Path.of("(test config)"),
+        new SmtpProber(dns),
+        FastDemo::noReload,
+        BuildInfo.current(),
+        dns,
         Clock.systemUTC());
   }
 

@@ -20,8 +20,6 @@ import org.smtpwatch.config.Config;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.exporter.demo.DemoListener;
 import org.smtpwatch.exporter.demo.DemoSetup;
-import org.smtpwatch.exporter.http.ExporterHttpServer;
-import org.smtpwatch.exporter.http.ListenAddress;
 import org.smtpwatch.exporter.prometheus.PrometheusServer;
 import org.smtpwatch.exporter.prometheus.PrometheusServer.Sample;
 
@@ -47,19 +45,19 @@ class PrometheusScrapeTest {
 
   private static DemoSetup setup;
   private static LoopbackRelay relay;
-  private static RunningExporter exporter;
-  private static ExporterHttpServer http;
+  private static ScrapedAgent scraped;
   private static PrometheusServer prometheus;
 
   @BeforeAll
   static void start() throws Exception {
     setup = DemoSetup.start(Files.createDirectory(dir.resolve("demo")));
     relay = LoopbackRelay.to(listener(2525).port());
-    exporter = FastDemo.startAgent(fastConfig(setup.config(), relay.port()));
-    http = exporter.serve(ListenAddress.parse("127.0.0.1:0"));
-    prometheus =
-        PrometheusServer.start(
-            Files.createDirectory(dir.resolve("prometheus")), "127.0.0.1:" + http.port());
+    scraped =
+        ScrapedAgent.start(
+            FastDemo.startAgent(fastConfig(setup.config(), relay.port())),
+            Files.createDirectory(dir.resolve("prometheus")),
+            List.of());
+    prometheus = scraped.prometheus();
     prometheus.awaitQuery("up{job=\"" + PrometheusServer.JOB + "\"}", singleValue(1.0), WAIT);
     prometheus.awaitQuery(
         "smtp_probe_success == 1", samples -> shapes(samples).equals(SHAPES), WAIT);
@@ -67,13 +65,7 @@ class PrometheusScrapeTest {
 
   @AfterAll
   static void stop() throws Exception {
-    Closing.all(
-        prometheus,
-        http,
-        exporter == null ? null : exporter.agent(),
-        exporter,
-        relay,
-        setup == null ? null : setup.server());
+    Closing.all(scraped, relay, setup == null ? null : setup.server());
   }
 
   @Test
@@ -86,7 +78,7 @@ class PrometheusScrapeTest {
     assertThat(single(byPort)).isEqualTo(1.0);
     assertThat(byPort.get(0).labels())
         .containsEntry("job", PrometheusServer.JOB)
-        .containsEntry("instance", "127.0.0.1:" + http.port())
+        .containsEntry("instance", "127.0.0.1:" + scraped.http().port())
         .containsEntry("host", "localhost")
         .containsEntry("mode", "starttls")
         .containsEntry("shaped_like", "587");

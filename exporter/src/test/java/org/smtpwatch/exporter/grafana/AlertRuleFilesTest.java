@@ -60,16 +60,27 @@ class AlertRuleFilesTest {
                       assertThat(rule.annotations())
                           .as("%s: annotations", rule.name())
                           .containsKeys("summary", "description");
-                      if (rule.expr().contains("smtp_")) {
-                        // Per-endpoint alerts name the endpoint a person must look at.
-                        assertThat(rule.annotations().get("summary"))
-                            .as("%s: summary", rule.name())
-                            .contains("$labels.host", "$labels.port");
-                        assertThat(rule.annotations().get("description"))
-                            .as("%s: description", rule.name())
-                            .contains("$labels.host", "$labels.port", "heck first");
-                      }
+                      namesWhatToLookAt(rule);
                     }));
+  }
+
+  /**
+   * Per-endpoint alerts name the endpoint a person must look at, per-domain alerts (on the
+   * domain-watch series) the domain; both say what to check first.
+   */
+  private static void namesWhatToLookAt(AlertRule rule) {
+    if (!rule.expr().contains("smtp_")) {
+      return;
+    }
+    boolean perDomain =
+        rule.expr().contains("smtp_domain_") || rule.expr().contains("smtp_mta_sts_");
+    String[] names =
+        perDomain ? new String[] {"$labels.domain"} : new String[] {"$labels.host", "$labels.port"};
+    assertThat(rule.annotations().get("summary")).as("%s: summary", rule.name()).contains(names);
+    assertThat(rule.annotations().get("description"))
+        .as("%s: description", rule.name())
+        .contains(names)
+        .contains("heck first");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.smtpwatch.exporter.grafana;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.TestFactory;
  * Every shipped dashboard, found by listing {@code grafana/dashboards/}, is importable as it is:
  * valid JSON in Grafana's current schema, its data source always chosen through the {@code
  * datasource} variable (never a UID of someone's Grafana), the variables a user filters with, and
- * queries that use them. Whether the queries return data is {@code GrafanaOnPrometheusTest}'s job.
+ * queries that use them. Whether the queries return data is the job of {@code
+ * GrafanaOnPrometheusTest} (host dashboards) and {@code DomainDashboardOnPrometheusTest} (domain
+ * dashboards).
  */
 class DashboardJsonTest {
 
@@ -62,6 +65,14 @@ class DashboardJsonTest {
             .map(file -> Dashboard.load(file).json().path("uid").asText())
             .toList();
     assertThat(uids).doesNotHaveDuplicates().allSatisfy(uid -> assertThat(uid).isNotBlank());
+  }
+
+  @Test
+  void everyDashboardIsCheckedForDataAsAHostOrADomainDashboard() {
+    List<Path> covered = new ArrayList<>(GrafanaFiles.hostDashboards());
+    covered.addAll(GrafanaFiles.domainDashboards());
+    assertThat(covered).containsExactlyInAnyOrderElementsOf(GrafanaFiles.dashboards());
+    assertThat(GrafanaFiles.domainDashboards()).isNotEmpty();
   }
 
   @Test

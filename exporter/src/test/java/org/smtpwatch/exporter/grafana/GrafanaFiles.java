@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -13,6 +14,12 @@ import java.util.stream.Stream;
  * the tests.
  */
 public final class GrafanaFiles {
+
+  /**
+   * The dashboards about watched mail domains (MX, MTA-STS): their data needs an agent watching
+   * domains through a name server. Every other dashboard is about hosts and ports.
+   */
+  private static final Set<String> DOMAIN_DASHBOARDS = Set.of("smtpwatch-domains.json");
 
   private GrafanaFiles() {}
 
@@ -29,6 +36,27 @@ public final class GrafanaFiles {
   /** {@code grafana/dashboards/*.json}. */
   public static List<Path> dashboards() {
     return list(root().resolve("dashboards"), ".json");
+  }
+
+  /**
+   * The dashboards about watched domains; fails when one listed is gone, so the list cannot go
+   * stale.
+   */
+  public static List<Path> domainDashboards() {
+    List<Path> found = dashboards().stream().filter(GrafanaFiles::aboutDomains).toList();
+    if (found.size() != DOMAIN_DASHBOARDS.size()) {
+      throw new AssertionError("domain dashboards " + DOMAIN_DASHBOARDS + ", found " + found);
+    }
+    return found;
+  }
+
+  /** Every dashboard not about watched domains, new ones included: about hosts and ports. */
+  public static List<Path> hostDashboards() {
+    return dashboards().stream().filter(file -> !aboutDomains(file)).toList();
+  }
+
+  private static boolean aboutDomains(Path dashboard) {
+    return DOMAIN_DASHBOARDS.contains(dashboard.getFileName().toString());
   }
 
   /** The repository's {@code grafana/} directory, above the module the tests run in. */
