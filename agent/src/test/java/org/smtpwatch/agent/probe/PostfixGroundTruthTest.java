@@ -53,6 +53,7 @@ class PostfixGroundTruthTest {
     assertThat(result.failure()).as("%s\n%s", result, postfix.log()).isNull();
     assertThat(result.tls().version()).isEqualTo(openssl.protocol()).isEqualTo("TLSv1.3");
     assertThat(result.tls().cipher()).isEqualTo(openssl.cipher());
+    assertThat(result.tls().openSslCipher()).isEqualTo(openssl.opensslCipher());
     assertSameCertificate(result, openssl);
     assertThat(result.certificate().notAfter())
         .isEqualTo(postfix.certificates().leaf().getNotAfter().toInstant());
@@ -177,6 +178,7 @@ class PostfixGroundTruthTest {
         assertSameCertificate(result, openssl);
         assertThat(result.tls().version()).isEqualTo(openssl.protocol());
         assertThat(result.tls().cipher()).isEqualTo(openssl.cipher());
+        assertThat(result.tls().openSslCipher()).isEqualTo(openssl.opensslCipher());
         assertThat(result.certificate().subject())
             .isEqualTo(result.certificate().issuer())
             .startsWith("serialNumber=HRB 1,emailAddress=hostmaster@test.example,");

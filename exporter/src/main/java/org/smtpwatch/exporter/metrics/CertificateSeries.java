@@ -24,7 +24,8 @@ final class CertificateSeries {
     TlsSession tls = result.tls();
     if (tls != null) {
       out.info(TLS_VERSION, labels.with("version", tls.version()));
-      out.info(TLS_CIPHER, labels.with("cipher", tls.cipher()));
+      out.info(
+          TLS_CIPHER, labels.with("cipher", tls.cipher(), "openssl_cipher", tls.openSslCipher()));
     }
     CertificateDetails cert = result.certificate();
     if (cert == null) {

@@ -131,7 +131,9 @@ class EndpointSeriesTest {
             "smtp_probes_total{" + L + "} 1.0",
             "smtp_size_limit_bytes{" + L + "} 1.024E7",
             "smtp_starttls_offered{" + L + "} 1.0",
-            "smtp_tls_cipher_info{cipher=\"TLS_AES_256_GCM_SHA384\"," + L + "} 1",
+            "smtp_tls_cipher_info{cipher=\"TLS_AES_256_GCM_SHA384\","
+                + L.replace(",port", ",openssl_cipher=\"TLS_AES_256_GCM_SHA384\",port")
+                + "} 1",
             "smtp_tls_version_info{" + L + ",version=\"TLSv1.3\"} 1");
   }
 

@@ -85,6 +85,7 @@ public final class OpenSslClient {
     return new OpenSslSession(
         session.group(1),
         standardName(session.group(2)),
+        session.group(2),
         Integer.parseInt(verify.group(1)),
         verify.group(2),
         chain,

@@ -10,6 +10,8 @@ import java.util.List;
  * @param cipher the IANA name ({@code TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256}), as the JDK and
  *     smtpwatch name it; OpenSSL's own TLS 1.2 names are translated with {@code openssl ciphers
  *     -stdname}
+ * @param opensslCipher the name as {@code s_client} printed it ({@code
+ *     ECDHE-RSA-AES256-GCM-SHA384})
  * @param verifyCode 0 when the chain verified against the given CA file (and the name matched, when
  *     one was given to check)
  * @param verifyMessage OpenSSL's text for {@code verifyCode}
@@ -19,6 +21,7 @@ import java.util.List;
 public record OpenSslSession(
     String protocol,
     String cipher,
+    String opensslCipher,
     int verifyCode,
     String verifyMessage,
     List<OpenSslCertificate> chain,

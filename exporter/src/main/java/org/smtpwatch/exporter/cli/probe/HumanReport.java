@@ -17,6 +17,7 @@ import org.smtpwatch.agent.probe.Phase;
 import org.smtpwatch.agent.probe.PhaseTiming;
 import org.smtpwatch.agent.probe.ProbeResult;
 import org.smtpwatch.agent.probe.SendResult;
+import org.smtpwatch.agent.tls.TlsSession;
 import org.smtpwatch.config.Mode;
 
 /**
@@ -80,7 +81,12 @@ public final class HumanReport {
   }
 
   private static String tlsSummary(ProbeResult result) {
-    return result.tls().version() + " " + result.tls().cipher();
+    TlsSession tls = result.tls();
+    String openSsl = tls.openSslCipher();
+    return tls.version()
+        + " "
+        + tls.cipher()
+        + (openSsl.equals(tls.cipher()) ? "" : " (OpenSSL: " + openSsl + ")");
   }
 
   private static String plaintextEhlo(ProbeResult result) {

@@ -118,6 +118,7 @@ public final class JsonReport {
     ObjectNode json = mapper.createObjectNode();
     json.put("version", result.tls().version());
     json.put("cipher", result.tls().cipher());
+    json.put("openssl_cipher", result.tls().openSslCipher());
     return json;
   }
 

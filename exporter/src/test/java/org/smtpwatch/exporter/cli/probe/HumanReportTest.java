@@ -53,6 +53,19 @@ class HumanReportTest {
   }
 
   @Test
+  void aTls12SuiteAlsoShowsTheNameOpenSslAndPostfixLogsGiveIt() {
+    ProbeResult result =
+        ProbeResultBuilder.from(SampleResults.starttlsSuccess())
+            .tls("TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
+            .build();
+
+    assertThat(report.render(result))
+        .contains(
+            "tls               TLSv1.2 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"
+                + " (OpenSSL: ECDHE-RSA-AES256-GCM-SHA384)\n");
+  }
+
+  @Test
   void failureKeepsTheCompletedPhasesAndNamesTheFailedOne() {
     assertThat(report.render(SampleResults.starttlsNotOffered()))
         .isEqualTo(

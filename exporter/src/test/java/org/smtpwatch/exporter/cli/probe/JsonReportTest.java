@@ -81,9 +81,10 @@ class JsonReportTest {
         .containsExactly("PIPELINING", "SIZE", "AUTH", "8BITMIME");
     assertThat(json.get("starttls_offered").asBoolean()).isTrue();
     assertThat(json.get("auth_before_tls").asBoolean()).isFalse();
-    assertThat(fieldNames(json.get("tls"))).containsExactly("version", "cipher");
+    assertThat(fieldNames(json.get("tls"))).containsExactly("version", "cipher", "openssl_cipher");
     assertThat(json.get("tls").get("version").asText()).isEqualTo("TLSv1.3");
     assertThat(json.get("tls").get("cipher").asText()).isEqualTo("TLS_AES_256_GCM_SHA384");
+    assertThat(json.get("tls").get("openssl_cipher").asText()).isEqualTo("TLS_AES_256_GCM_SHA384");
     assertThat(json.get("auth").isNull()).isTrue();
   }
 
