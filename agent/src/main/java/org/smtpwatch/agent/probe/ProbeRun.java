@@ -127,6 +127,11 @@ final class ProbeRun {
     }
   }
 
+  /**
+   * The alarm closed the socket at the deadline. Whether the server was silent or trickling, the
+   * step's own read timeout and the alarm race (the alarm wins on a busy machine), so the detail
+   * says only what is certain, in the same words as the read timeout.
+   */
   private Failure cutAtDeadline(Phase phase) {
     return new Failure(
         phase,
@@ -135,7 +140,7 @@ final class ProbeRun {
             + endpoint.timeout().toMillis()
             + " ms passed during "
             + phase.label()
-            + " (the server was still sending, too slowly)");
+            + ": no complete reply in time");
   }
 
   private void run() throws StepFailure {
