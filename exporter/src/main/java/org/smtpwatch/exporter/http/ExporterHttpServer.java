@@ -1,36 +1,46 @@
 package org.smtpwatch.exporter.http;
 
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.GeneralSecurityException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 
 /**
- * The HTTP side of smtpwatch: the Prometheus client's {@link HTTPServer} serves {@code /metrics}
- * (text and OpenMetrics, gzip), and our {@link Router} sits on {@code /} for every other path,
- * behind the same optional TLS and basic auth.
+ * The HTTP side of smtpwatch: the JDK's HTTP server with our {@link Router} on every path, behind
+ * the optional TLS and basic auth, on threads whose request heads must arrive within {@link
+ * #HEAD_DEADLINE}. {@code /metrics} is rendered by the Prometheus client's handler (text and
+ * OpenMetrics, gzip), reached through the router so its method and path are checked like the rest.
  */
 public final class ExporterHttpServer implements AutoCloseable {
 
   /** /probe may hold up to its limit of threads; the rest keep /metrics and / answering. */
   private static final int THREADS = HttpServerSetup.MAX_CONCURRENT_PROBES + 6;
 
-  private final HTTPServer server;
+  /**
+   * How long a client may take to send its request line and headers (and its TLS handshake) once a
+   * thread reads them. Prometheus and browsers take milliseconds.
+   */
+  static final Duration HEAD_DEADLINE = Duration.ofSeconds(10);
+
+  private final HttpServer server;
+  private final HeaderDeadline threads;
   private final ListenAddress bound;
   private final ServerTls serverTls;
 
   /**
    * @param serverTls the HTTPS side, or {@code null} for plain HTTP
    */
-  private ExporterHttpServer(HTTPServer server, ListenAddress bound, ServerTls serverTls) {
+  private ExporterHttpServer(
+      HttpServer server, HeaderDeadline threads, ListenAddress bound, ServerTls serverTls) {
     this.server = server;
+    this.threads = threads;
     this.bound = bound;
     this.serverTls = serverTls;
   }
@@ -43,31 +53,43 @@ public final class ExporterHttpServer implements AutoCloseable {
    */
   public static ExporterHttpServer start(HttpServerSetup setup)
       throws IOException, GeneralSecurityException {
-    ServerTls serverTls = setup.web().tlsEnabled() ? ServerTls.of(setup.web()) : null;
-    PrometheusProperties properties = PrometheusProperties.get();
-    HTTPServer.Builder builder =
-        HTTPServer.builder(properties)
-            .port(setup.listen().port())
-            .executorService(executor())
-            .registry(setup.registry())
-            .registerHealthHandler(false)
-            .defaultHandler(router(setup, properties));
-    if (!setup.listen().host().isEmpty()) {
-      builder.hostname(setup.listen().host());
-    }
-    if (serverTls != null) {
-      builder.httpsConfigurator(serverTls);
-    }
-    if (setup.web().basicAuthEnabled()) {
-      builder.authenticator(new BcryptAuthenticator(setup.web().basicAuthUsers(), setup.clock()));
-    }
-    HTTPServer server = builder.buildAndStart();
-    return new ExporterHttpServer(server, setup.listen().withPort(server.getPort()), serverTls);
+    return start(setup, HEAD_DEADLINE);
   }
 
-  private static Router router(HttpServerSetup setup, PrometheusProperties properties) {
+  /** As {@link #start(HttpServerSetup)}, with a shorter head deadline for tests. */
+  static ExporterHttpServer start(HttpServerSetup setup, Duration headDeadline)
+      throws IOException, GeneralSecurityException {
+    ServerTls serverTls = setup.web().tlsEnabled() ? ServerTls.of(setup.web()) : null;
+    InetSocketAddress address =
+        setup.listen().host().isEmpty()
+            ? new InetSocketAddress(setup.listen().port())
+            : new InetSocketAddress(setup.listen().host(), setup.listen().port());
+    HttpServer server;
+    if (serverTls != null) {
+      HttpsServer https = HttpsServer.create(address, 0);
+      https.setHttpsConfigurator(serverTls);
+      server = https;
+    } else {
+      server = HttpServer.create(address, 0);
+    }
+    HeaderDeadline threads = new HeaderDeadline(THREADS, headDeadline);
+    server.setExecutor(threads);
+    HttpContext context = server.createContext("/", router(setup));
+    context.getFilters().add(threads.filter());
+    if (setup.web().basicAuthEnabled()) {
+      context.setAuthenticator(
+          new BcryptAuthenticator(setup.web().basicAuthUsers(), setup.clock()));
+    }
+    server.start();
+    return new ExporterHttpServer(
+        server, threads, setup.listen().withPort(server.getAddress().getPort()), serverTls);
+  }
+
+  private static Router router(HttpServerSetup setup) {
+    PrometheusProperties properties = PrometheusProperties.get();
     ServedAgent agent = setup.agent();
     return new Router(
+        new MetricsHandler(properties, setup.registry()),
         new StatusPage(agent.endpoints(), setup.clock(), setup.version()),
         new Readiness(agent.endpoints(), setup.clock(), setup.readyAfter()),
         new ReloadHandler(agent.reload()),
@@ -78,24 +100,6 @@ public final class ExporterHttpServer implements AutoCloseable {
             properties,
             HttpServerSetup.MAX_CONCURRENT_PROBES,
             setup.clock()));
-  }
-
-  private static ExecutorService executor() {
-    AtomicInteger count = new AtomicInteger();
-    ThreadPoolExecutor executor =
-        new ThreadPoolExecutor(
-            THREADS,
-            THREADS,
-            60,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            task -> {
-              Thread thread = new Thread(task, "smtpwatch-http-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    executor.allowCoreThreadTimeOut(true);
-    return executor;
   }
 
   /** The address actually bound (port 0 resolved). */
@@ -120,6 +124,7 @@ public final class ExporterHttpServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    server.stop(0);
+    threads.close();
   }
 }

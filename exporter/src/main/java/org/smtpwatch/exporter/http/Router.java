@@ -9,9 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every path but {@code /metrics} (which the Prometheus library serves itself): picks the handler,
- * checks the method, and turns refusals into 4xx and bugs into a bare 500, so no request can take
- * the server down or read a stack trace.
+ * Every path: picks the handler by the exact path, checks the method, and turns refusals into 4xx
+ * and bugs into a bare 500, so no request can take the server down or read a stack trace.
  */
 final class Router implements HttpHandler {
 
@@ -19,12 +18,23 @@ final class Router implements HttpHandler {
   private static final Set<String> READ = Set.of("GET", "HEAD");
   private static final Set<String> WRITE = Set.of("POST");
 
+  private final HttpHandler metrics;
   private final StatusPage statusPage;
   private final Readiness readiness;
   private final ReloadHandler reload;
   private final ProbeHandler probe;
 
-  Router(StatusPage statusPage, Readiness readiness, ReloadHandler reload, ProbeHandler probe) {
+  /**
+   * @param metrics renders the registry (the Prometheus client's handler: content negotiation,
+   *     gzip)
+   */
+  Router(
+      HttpHandler metrics,
+      StatusPage statusPage,
+      Readiness readiness,
+      ReloadHandler reload,
+      ProbeHandler probe) {
+    this.metrics = metrics;
     this.statusPage = statusPage;
     this.readiness = readiness;
     this.reload = reload;
@@ -64,6 +74,10 @@ final class Router implements HttpHandler {
       case "/" -> {
         allow(exchange, READ);
         PlainResponse.html(exchange, 200, statusPage.render());
+      }
+      case "/metrics" -> {
+        allow(exchange, READ);
+        metrics.handle(exchange);
       }
       case "/-/healthy" -> {
         allow(exchange, READ);

@@ -99,6 +99,24 @@ class HttpEndpointsTest {
   }
 
   @Test
+  void metricsTakesOnlyGetAndHeadAtItsExactPath() throws Exception {
+    HttpResponse<String> delete = http.send("DELETE", "/metrics");
+    HttpResponse<String> post = http.send("POST", "/metrics");
+    HttpResponse<String> head = http.send("HEAD", "/metrics");
+    HttpResponse<String> longer = http.get("/metricsX");
+    HttpResponse<String> below = http.get("/metrics/x");
+
+    assertThat(delete.statusCode()).isEqualTo(405);
+    assertThat(delete.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    assertThat(delete.body()).doesNotContain("smtpwatch_test_value");
+    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(longer.statusCode()).isEqualTo(404);
+    assertThat(below.statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void oversizedQueryIs414() throws Exception {
     HttpResponse<String> response = http.get("/probe?target=" + "a".repeat(3000) + ":25");
 

@@ -50,6 +50,14 @@ final class HttpFixture implements AutoCloseable {
     return new HttpFixture(ExporterHttpServer.start(setup), client);
   }
 
+  /** A server whose clients must send their request head within {@code headDeadline}. */
+  static HttpFixture start(HttpServerSetup setup, Duration headDeadline)
+      throws IOException, GeneralSecurityException {
+    return new HttpFixture(
+        ExporterHttpServer.start(setup, headDeadline),
+        HttpClient.newBuilder().connectTimeout(WAIT).build());
+  }
+
   /**
    * A server for tests of HTTP behaviour alone: one configured endpoint, no results, and a reload
    * or probe fails the test.
@@ -67,6 +75,18 @@ final class HttpFixture implements AutoCloseable {
               throw new AssertionError("no probe here");
             },
             Clock.systemUTC()));
+  }
+
+  /** A setup for /probe tests: {@code config}'s endpoints, no results, and no reload. */
+  static HttpServerSetup probeSetup(Config config, Prober prober, Clock clock) {
+    return setup(
+        List::of,
+        () -> config,
+        () -> {
+          throw new AssertionError("no reload here");
+        },
+        prober,
+        clock);
   }
 
   /** A setup serving {@code endpoints} and {@code config}; the other parts are plain defaults. */

@@ -58,16 +58,7 @@ class ProbeEndpointTest {
 
   private HttpFixture http(String yaml, Prober prober, Clock clock) throws Exception {
     Config config = HttpFixture.config(yaml, dir);
-    HttpFixture fixture =
-        HttpFixture.start(
-            HttpFixture.setup(
-                List::of,
-                () -> config,
-                () -> {
-                  throw new AssertionError("no reload here");
-                },
-                prober,
-                clock));
+    HttpFixture fixture = HttpFixture.start(HttpFixture.probeSetup(config, prober, clock));
     open.add(fixture);
     return fixture;
   }
