@@ -1,0 +1,22 @@
+package org.smtpwatch.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One fleet size and interval the agent is measured at.
+ *
+ * @param hangingShare share of endpoints that accept but never greet
+ */
+record Scenario(String name, int endpoints, Duration interval, double hangingShare) {
+
+  static final List<Scenario> ALL =
+      List.of(
+          new Scenario("1k-60s", 1_000, Duration.ofSeconds(60), 0),
+          new Scenario("10k-60s", 10_000, Duration.ofSeconds(60), 0),
+          new Scenario("1k-15s", 1_000, Duration.ofSeconds(15), 0),
+          new Scenario("1k-60s-hanging", 1_000, Duration.ofSeconds(60), 0.05));
+
+  /** The whole-probe deadline: below the shortest interval, as the config demands. */
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
+}
