@@ -17,10 +17,21 @@ final class AgentUnderTest {
 
   private AgentUnderTest() {}
 
-  static ChildProcess start(BenchSettings settings, Path config, Path dir) throws IOException {
+  /**
+   * @param maxHeap replaces the unit's -Xmx, or null to keep it
+   */
+  static ChildProcess start(BenchSettings settings, Path config, Path dir, String maxHeap)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(BenchSettings.java());
-    command.addAll(settings.javaOptions());
+    for (String option : settings.javaOptions()) {
+      command.add(maxHeap != null && option.startsWith("-Xmx") ? "-Xmx" + maxHeap : option);
+    }
+    if (settings.jfr()) {
+      command.add(
+          "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+              + dir.resolve("smtpwatch.jfr"));
+    }
     command.addAll(List.of("-jar", settings.agentJar().toString(), "run", "--config"));
     command.add(config.toString());
     return ChildProcess.start("smtpwatch", command, dir.resolve("smtpwatch.log"), FIRST_PROBE);

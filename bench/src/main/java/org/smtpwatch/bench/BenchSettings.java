@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param agentJar the shaded smtpwatch.jar under test
  * @param javaOptions the agent JVM's options (the systemd unit's JAVA_OPTS)
+ * @param jfr record each agent JVM with Java Flight Recorder (profile settings) into its stage's
+ *     directory, to see where its CPU goes
  * @param blackbox the blackbox_exporter binary
  * @param workDir configs, CA and logs of this run
  * @param intervals how many probe intervals each scenario measures (after one to warm up)
@@ -17,6 +19,7 @@ import java.util.List;
 record BenchSettings(
     Path agentJar,
     List<String> javaOptions,
+    boolean jfr,
     Path blackbox,
     Path workDir,
     int intervals,

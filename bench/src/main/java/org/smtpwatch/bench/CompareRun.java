@@ -24,7 +24,13 @@ import org.smtpwatch.config.Mode;
  */
 final class CompareRun {
 
-  private static final int ENDPOINTS = 30;
+  /**
+   * Endpoints per mode for each request per second: smtpwatch's /probe reuses a result younger than
+   * a second, so every endpoint must come round less often than that for each request to be a
+   * probe.
+   */
+  private static final int ENDPOINTS_PER_MODE_PER_RATE = 3;
+
   private static final Duration WARM_UP = Duration.ofSeconds(3);
 
   private CompareRun() {}
@@ -32,7 +38,11 @@ final class CompareRun {
   static void run(BenchSettings settings, int addressBlock, PrintStream out) throws Exception {
     Path dir = Files.createDirectories(settings.workDir().resolve("compare"));
     FleetCertificates certificates = FleetCertificates.create(dir);
-    List<FleetEndpoint> plan = FleetPlan.of(ENDPOINTS, 0, addressBlock);
+    List<FleetEndpoint> plan =
+        FleetPlan.of(
+            Mode.values().length * ENDPOINTS_PER_MODE_PER_RATE * settings.compareRate(),
+            0,
+            addressBlock);
     int agentPort = Ports.free();
     int blackboxPort = Ports.free();
     Path agentConfig =
@@ -45,7 +55,7 @@ final class CompareRun {
             certificates.caFile());
     Path blackboxConfig = BlackboxConfig.write(dir.resolve("blackbox.yml"), certificates.caFile());
     try (Fleet fleet = Fleet.start(plan, certificates.serverSockets(), Duration.ofMinutes(30));
-        ChildProcess agent = AgentUnderTest.start(settings, agentConfig, dir);
+        ChildProcess agent = AgentUnderTest.start(settings, agentConfig, dir, null);
         ChildProcess blackbox = startBlackbox(settings, blackboxConfig, blackboxPort, dir)) {
       AgentUnderTest.awaitHttp(uri(agentPort, "/-/healthy"), Duration.ofSeconds(60));
       AgentUnderTest.awaitHttp(uri(blackboxPort, "/-/healthy"), Duration.ofSeconds(60));

@@ -18,7 +18,7 @@ public final class Main {
 
   private static final String USAGE =
       "usage: smtpwatch-bench [1k-60s|10k-60s|1k-15s|1k-60s-hanging|compare ...]"
-          + " [--intervals N] [--compare-seconds S] [--rate R]\n"
+          + " [--intervals N] [--compare-seconds S] [--rate R] [--jfr]\n"
           + "       smtpwatch-bench jmh [JMH options, e.g. -f 1 -wi 3 -i 5]";
 
   private Main() {}
@@ -30,11 +30,13 @@ public final class Main {
     }
     List<String> names = new ArrayList<>();
     int[] numbers = {1, 15, 20}; // intervals, compare seconds, rate
+    boolean jfr = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--intervals" -> numbers[0] = positive(args, ++i);
         case "--compare-seconds" -> numbers[1] = positive(args, ++i);
         case "--rate" -> numbers[2] = positive(args, ++i);
+        case "--jfr" -> jfr = true;
         case "-h", "--help" -> {
           System.out.println(USAGE);
           return;
@@ -42,7 +44,7 @@ public final class Main {
         default -> names.add(args[i]);
       }
     }
-    BenchSettings settings = settings(numbers);
+    BenchSettings settings = settings(numbers, jfr);
     run(names.isEmpty() ? allNames() : names, settings, System.out);
   }
 
@@ -75,7 +77,7 @@ public final class Main {
     return names;
   }
 
-  private static BenchSettings settings(int[] numbers) throws IOException {
+  private static BenchSettings settings(int[] numbers, boolean jfr) throws IOException {
     Path jar = Path.of("exporter/target/smtpwatch.jar");
     Path unit = Path.of("systemd/smtpwatch.service");
     if (!Files.isRegularFile(jar) || !Files.isRegularFile(unit)) {
@@ -85,6 +87,7 @@ public final class Main {
     return new BenchSettings(
         jar.toAbsolutePath(),
         org.smtpwatch.bench.process.JavaOptions.fromUnit(unit),
+        jfr,
         Path.of("/usr/bin/prometheus-blackbox-exporter"),
         Files.createTempDirectory("smtpwatch-bench-"),
         numbers[0],

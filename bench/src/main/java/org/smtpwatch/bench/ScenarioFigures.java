@@ -30,6 +30,9 @@ record ScenarioFigures(
 
   void print(PrintStream out) {
     String p = scenario.name() + ": ";
+    if (scenario.maxHeap() != null) {
+      out.println(p + "agent heap: -Xmx" + scenario.maxHeap() + " instead of the unit's");
+    }
     line(out, p + "start to first completed probe: %.2f s", startToFirstProbe);
     line(
         out,

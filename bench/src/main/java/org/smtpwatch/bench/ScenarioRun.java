@@ -46,7 +46,7 @@ final class ScenarioRun {
     Duration window = scenario.interval().multipliedBy(settings.intervals()).plusSeconds(2);
     Duration lifetime = scenario.interval().plus(window).plusMinutes(5);
     try (Fleet fleet = Fleet.start(plan, certificates.serverSockets(), lifetime);
-        ChildProcess agent = AgentUnderTest.start(settings, config, dir)) {
+        ChildProcess agent = AgentUnderTest.start(settings, config, dir, scenario.maxHeap())) {
       double startToFirstProbe = agent.awaitMarker(60_000);
       agent.checkAlive(dir.resolve("smtpwatch.log"));
       URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
