@@ -143,7 +143,10 @@ public final class ProbeRunner {
       return;
     }
     try {
-      lag.observe(Duration.between(plannedAt, clock.instant()));
+      // Quartz may fire a fraction of a millisecond before the planned instant; early is on time
+      // (a negative lag would be dropped by the timer with a warning).
+      Duration lagged = Duration.between(plannedAt, clock.instant());
+      lag.observe(lagged.isNegative() ? Duration.ZERO : lagged);
       skippedRuns.ran(endpoint.key());
       probeAndRecord(endpoint);
     } finally {

@@ -21,6 +21,7 @@ import org.smtpwatch.config.Endpoint;
 final class EndpointLabels {
 
   private final Map<String, String> labels;
+  private Labels plain;
 
   /**
    * The Prometheus client refuses these on histograms and summaries, which would fail the whole
@@ -37,19 +38,29 @@ final class EndpointLabels {
     this.labels = all;
   }
 
-  /** The endpoint's labels alone. */
+  /** The endpoint's labels alone, built (and their names validated) once per instance. */
   Labels plain() {
-    return with();
+    if (plain == null) {
+      plain = Labels.of(new ArrayList<>(labels.keySet()), new ArrayList<>(labels.values()));
+    }
+    return plain;
   }
 
   /** The endpoint's labels and {@code namesAndValues} (name, value, name, value, ...). */
   Labels with(String... namesAndValues) {
     List<String> names = new ArrayList<>();
     List<String> values = new ArrayList<>();
+    boolean overrides = false;
     for (int i = 0; i < namesAndValues.length; i += 2) {
       names.add(namesAndValues[i]);
       // A label cannot be null; an unknown value is an empty one, as Prometheus reads it anyway.
       values.add(namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1]);
+      overrides |= labels.containsKey(namesAndValues[i]);
+    }
+    if (!overrides) {
+      // Merging two valid label sets checks no name again. Labels.of validates every name with
+      // a new UTF-8 encoder, which made most of a scrape's garbage when done for every series.
+      return plain().merge(Labels.of(names, values));
     }
     labels.forEach(
         (name, value) -> {

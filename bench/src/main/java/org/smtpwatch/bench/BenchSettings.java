@@ -1,0 +1,33 @@
+package org.smtpwatch.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a benchmark run uses and how long it measures.
+ *
+ * @param agentJar the shaded smtpwatch.jar under test
+ * @param javaOptions the agent JVM's options (the systemd unit's JAVA_OPTS)
+ * @param jfr record each agent JVM with Java Flight Recorder (profile settings) into its stage's
+ *     directory, to see where its CPU goes
+ * @param blackbox the blackbox_exporter binary
+ * @param workDir configs, CA and logs of this run
+ * @param intervals how many probe intervals each scenario measures (after one to warm up)
+ * @param compareSeconds how long each exporter is driven per mode in the side-by-side stage
+ * @param compareRate /probe requests per second in the side-by-side stage
+ */
+record BenchSettings(
+    Path agentJar,
+    List<String> javaOptions,
+    boolean jfr,
+    Path blackbox,
+    Path workDir,
+    int intervals,
+    int compareSeconds,
+    int compareRate) {
+
+  /** The java launcher running this benchmark: the agent gets the same runtime. */
+  static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}

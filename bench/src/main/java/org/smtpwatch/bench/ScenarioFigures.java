@@ -1,0 +1,63 @@
+package org.smtpwatch.bench;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * What one scenario measured; printed one figure a line.
+ *
+ * @param missedEndpoints endpoints probed fewer times than the window has intervals
+ * @param lagMax the histogram's own max (Micrometer's, decaying over about two minutes)
+ * @param fleetCpuSeconds CPU of the benchmark's own JVM (fleet and driver) during the window
+ */
+record ScenarioFigures(
+    Scenario scenario,
+    double startToFirstProbe,
+    double windowSeconds,
+    double probes,
+    double failures,
+    long missedEndpoints,
+    double cpuSeconds,
+    double lagP50,
+    double lagP99,
+    double lagMax,
+    long residentBytes,
+    long peakResidentBytes,
+    long heapAfterGcBytes,
+    double scrapeSeconds,
+    long scrapeBytes,
+    double fleetCpuSeconds) {
+
+  void print(PrintStream out) {
+    String p = scenario.name() + ": ";
+    if (scenario.maxHeap() != null) {
+      out.println(p + "agent heap: -Xmx" + scenario.maxHeap() + " instead of the unit's");
+    }
+    line(out, p + "start to first completed probe: %.2f s", startToFirstProbe);
+    line(
+        out,
+        p
+            + "sustained probes/s: %.1f (%.0f probes, %.0f failed, in %.0f s; %d of %d endpoints"
+            + " missed a run)",
+        probes / windowSeconds,
+        probes,
+        failures,
+        windowSeconds,
+        missedEndpoints,
+        scenario.endpoints());
+    line(out, p + "CPU s per 1,000 probes (all modes): %.2f", 1000 * cpuSeconds / probes);
+    line(out, p + "schedule lag p50/p99/max: %.3f / %.3f / %.3f s", lagP50, lagP99, lagMax);
+    line(out, p + "RSS: %d MB (peak %d MB)", mb(residentBytes), mb(peakResidentBytes));
+    line(out, p + "heap after GC: %.1f MB", heapAfterGcBytes / 1048576.0);
+    line(out, p + "/metrics scrape: %.0f ms, %d kB", scrapeSeconds * 1000, scrapeBytes / 1024);
+    line(out, p + "fleet+driver CPU s per 1,000 probes: %.2f", 1000 * fleetCpuSeconds / probes);
+  }
+
+  private static long mb(long bytes) {
+    return bytes / 1048576;
+  }
+
+  private static void line(PrintStream out, String format, Object... args) {
+    out.println(String.format(Locale.ROOT, format, args));
+  }
+}

@@ -1,0 +1,121 @@
+package org.smtpwatch.bench;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.smtpwatch.bench.fleet.Fleet;
+import org.smtpwatch.bench.fleet.FleetCertificates;
+import org.smtpwatch.bench.fleet.FleetEndpoint;
+import org.smtpwatch.bench.fleet.FleetPlan;
+import org.smtpwatch.bench.process.ChildProcess;
+import org.smtpwatch.bench.process.ProcStats;
+import org.smtpwatch.bench.scrape.LagHistogram;
+import org.smtpwatch.bench.scrape.MetricsText;
+import org.smtpwatch.bench.scrape.Scrape;
+
+/**
+ * One scenario: a fleet, the agent probing it on schedule, one interval to warm up (first runs are
+ * spread over the first interval), then a measured window of whole intervals between two scrapes.
+ */
+final class ScenarioRun {
+
+  private static final String LAG = "smtpwatch_probe_schedule_lag_seconds";
+  private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(30);
+  private static final int TIMED_SCRAPES = 5;
+
+  private ScenarioRun() {}
+
+  static ScenarioFigures run(Scenario scenario, BenchSettings settings, int addressBlock)
+      throws Exception {
+    Path dir = Files.createDirectories(settings.workDir().resolve(scenario.name()));
+    FleetCertificates certificates = FleetCertificates.create(dir);
+    List<FleetEndpoint> plan =
+        FleetPlan.of(scenario.endpoints(), scenario.hangingShare(), addressBlock);
+    int port = Ports.free();
+    Path config =
+        AgentConfig.write(
+            dir.resolve("smtpwatch.yml"),
+            port,
+            scenario.interval(),
+            Scenario.TIMEOUT,
+            plan,
+            certificates.caFile());
+    Duration window = scenario.interval().multipliedBy(settings.intervals()).plusSeconds(2);
+    Duration lifetime = scenario.interval().plus(window).plusMinutes(5);
+    try (Fleet fleet = Fleet.start(plan, certificates.serverSockets(), lifetime);
+        ChildProcess agent = AgentUnderTest.start(settings, config, dir, scenario.maxHeap())) {
+      double startToFirstProbe = agent.awaitMarker(60_000);
+      agent.checkAlive(dir.resolve("smtpwatch.log"));
+      URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
+      Thread.sleep(scenario.interval().plusSeconds(3).toMillis()); // warm-up: every first run
+      return measure(scenario, settings, agent, metrics, window, startToFirstProbe);
+    }
+  }
+
+  private static ScenarioFigures measure(
+      Scenario scenario,
+      BenchSettings settings,
+      ChildProcess agent,
+      URI metrics,
+      Duration window,
+      double startToFirstProbe)
+      throws Exception {
+    long self = ProcessHandle.current().pid();
+    double cpu0 = ProcStats.cpuSeconds(agent.pid());
+    double fleetCpu0 = ProcStats.cpuSeconds(self);
+    MetricsText before = Scrape.get(metrics, SCRAPE_TIMEOUT).metrics();
+    long t0 = System.nanoTime();
+    Thread.sleep(window.toMillis()); // the window's length is the measurement itself
+    MetricsText after = Scrape.get(metrics, SCRAPE_TIMEOUT).metrics();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpu = ProcStats.cpuSeconds(agent.pid()) - cpu0;
+    double fleetCpu = ProcStats.cpuSeconds(self) - fleetCpu0;
+    LagHistogram lag = LagHistogram.increase(LAG, before, after);
+    double[] scrapeSeconds = new double[TIMED_SCRAPES];
+    long scrapeBytes = 0;
+    for (int i = 0; i < TIMED_SCRAPES; i++) {
+      Scrape scrape = Scrape.get(metrics, SCRAPE_TIMEOUT);
+      scrapeSeconds[i] = scrape.seconds();
+      scrapeBytes = scrape.bytes();
+    }
+    Arrays.sort(scrapeSeconds);
+    return new ScenarioFigures(
+        scenario,
+        startToFirstProbe,
+        seconds,
+        increase("smtp_probes_total", before, after),
+        increase("smtp_probe_failures_total", before, after),
+        missed(before, after, settings.intervals()),
+        cpu,
+        lag.quantile(0.5),
+        lag.quantile(0.99),
+        after.value(LAG + "_max"),
+        ProcStats.residentBytes(agent.pid()),
+        ProcStats.peakResidentBytes(agent.pid()),
+        ProcStats.heapAfterGcBytes(agent.pid()),
+        scrapeSeconds[TIMED_SCRAPES / 2],
+        scrapeBytes,
+        fleetCpu);
+  }
+
+  private static double increase(String name, MetricsText before, MetricsText after) {
+    return after.sum(name) - before.sum(name);
+  }
+
+  /** Endpoints whose probe count grew by less than the window's whole intervals. */
+  private static long missed(MetricsText before, MetricsText after, int intervals) {
+    long[] missed = {0};
+    after.forEach(
+        "smtp_probes_total",
+        (series, value) -> {
+          double old = before.value(series);
+          if (value - (Double.isNaN(old) ? 0 : old) < intervals) {
+            missed[0]++;
+          }
+        });
+    return missed[0];
+  }
+}
