@@ -43,6 +43,18 @@ public final class StaplingTlsServer implements AutoCloseable {
   public static StaplingTlsServer start(
       Path dir, TestCertificates certs, byte[] staple, String tlsVersion, String script)
       throws IOException {
+    return start(dir, certs, staple, tlsVersion, script, List.of());
+  }
+
+  /** As above, with more {@code s_server} options ({@code -groups P-256}, ...). */
+  public static StaplingTlsServer start(
+      Path dir,
+      TestCertificates certs,
+      byte[] staple,
+      String tlsVersion,
+      String script,
+      List<String> options)
+      throws IOException {
     List<String> command =
         new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0"));
     command.addAll(
@@ -60,6 +72,7 @@ public final class StaplingTlsServer implements AutoCloseable {
     if (tlsVersion != null) {
       command.add(tlsVersion);
     }
+    command.addAll(options);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     OutputStream stdin = process.getOutputStream();
     // s_server holds what arrives on stdin until a client has connected; stdin stays open, since
