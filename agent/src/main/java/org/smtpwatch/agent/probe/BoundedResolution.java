@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.smtpwatch.agent.tls.IpLiteral;
 
 /**
  * Resolves a host within the probe's deadline. The JDK resolver cannot be interrupted and may wait
@@ -23,9 +24,14 @@ final class BoundedResolution {
 
   List<InetAddress> resolve(String host, Deadline deadline) throws StepFailure {
     CompletableFuture<List<InetAddress>> lookup = new CompletableFuture<>();
-    Thread thread = new Thread(() -> complete(lookup, host), "smtpwatch-resolve " + host);
-    thread.setDaemon(true);
-    thread.start();
+    if (IpLiteral.is(host)) {
+      // An address literal is parsed, never looked up: no thread to start, nothing to wait for.
+      complete(lookup, host);
+    } else {
+      Thread thread = new Thread(() -> complete(lookup, host), "smtpwatch-resolve " + host);
+      thread.setDaemon(true);
+      thread.start();
+    }
     try {
       List<InetAddress> addresses =
           lookup.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);

@@ -9,11 +9,11 @@ import org.bouncycastle.util.IPAddress;
  * Recognises IPv4 and IPv6 literals without ever asking DNS: certificates carry IP addresses in
  * their own SAN type, and SNI must not be sent for them (RFC 6066 section 3).
  */
-final class IpLiteral {
+public final class IpLiteral {
 
   private IpLiteral() {}
 
-  static boolean is(String host) {
+  public static boolean is(String host) {
     return IPAddress.isValid(unbracketed(host));
   }
 

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +102,36 @@ class ResolutionAndAddressTest {
 
     assertThat(result.failure().reason()).isEqualTo(FailureReason.DNS);
     assertThat(result.failure().detail()).contains("resolver broke");
+  }
+
+  /** A literal needs no lookup, so no thread is started to bound one (one per probe otherwise). */
+  @Test
+  void addressLiteralIsResolvedOnTheProbingThread() throws Exception {
+    assertThat(threadsResolving("127.0.0.1")).containsExactly(Thread.currentThread());
+  }
+
+  @Test
+  void hostNameIsResolvedOnAThreadOfItsOwn() throws Exception {
+    assertThat(threadsResolving("named.smtpwatch.test"))
+        .hasSize(1)
+        .doesNotContain(Thread.currentThread());
+  }
+
+  /** Probes {@code host} (resolving to 127.0.0.1); the threads the resolver was called on. */
+  private List<Thread> threadsResolving(String host) throws Exception {
+    startHappyServer();
+    List<Thread> resolvedOn = new CopyOnWriteArrayList<>();
+    SmtpProber prober =
+        new SmtpProber(
+            name -> {
+              resolvedOn.add(Thread.currentThread());
+              return List.of(v4(1));
+            });
+
+    ProbeResult result = prober.probe(endpoint(host, server.port(), Mode.PLAIN, noTls(), TIMEOUT));
+
+    assertThat(result.failure()).isNull();
+    return resolvedOn;
   }
 
   @Test
