@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.smtpwatch.agent.probe.Phase;
 import org.smtpwatch.agent.probe.ProbeResult;
@@ -25,11 +26,29 @@ import org.smtpwatch.config.Mode;
  */
 final class BenchResults {
 
+  private static final EhloCapabilities EHLO = ehlo();
+
   private BenchResults() {}
 
   static ResultStore store(int endpoints, Instant now) {
     ResultStore store = new ResultStore();
-    EhloCapabilities ehlo = ehlo();
+    for (Endpoint endpoint : endpoints(endpoints)) {
+      store.register(endpoint);
+      store.record(result(endpoint, now));
+    }
+    return store;
+  }
+
+  /** A new result for each of {@code endpoints}, as their next scheduled probes leave it. */
+  static void reprobe(ResultStore store, List<Endpoint> endpoints, Instant now) {
+    for (Endpoint endpoint : endpoints) {
+      store.record(result(endpoint, now));
+    }
+  }
+
+  /** The store's endpoints, in the order {@link #store} registers them. */
+  static List<Endpoint> endpoints(int endpoints) {
+    List<Endpoint> all = new ArrayList<>();
     for (int i = 0; i < endpoints; i++) {
       String host = "127.77." + (i / 10 / 250) + "." + (i / 10 % 250 + 1);
       Endpoint endpoint =
@@ -39,20 +58,19 @@ final class BenchResults {
               Mode.STARTTLS,
               TestEndpoints.tlsRequired(),
               Duration.ofSeconds(10));
-      store.register(endpoint);
-      store.record(result(endpoint, ehlo, now));
+      all.add(endpoint);
     }
-    return store;
+    return all;
   }
 
-  private static ProbeResult result(Endpoint endpoint, EhloCapabilities ehlo, Instant now) {
+  private static ProbeResult result(Endpoint endpoint, Instant now) {
     ProbeResultBuilder result =
         ProbeResultBuilder.of(endpoint)
             .address(endpoint.host())
             .startedAt(now)
             .duration(Duration.ofMillis(12))
             .greeting(220, "mail.example.com ESMTP Postfix (Debian/GNU)")
-            .ehlo(ehlo)
+            .ehlo(EHLO)
             .startTlsOffered(true)
             .authBeforeTls(false)
             .tls("TLSv1.3", "TLS_AES_256_GCM_SHA384")

@@ -74,6 +74,20 @@ final class FamilySnapshots {
     }
   }
 
+  /**
+   * Adds the points of {@code endpoint}, which were checked for duplicates when they were built.
+   * Points of different endpoints never clash: each carries its endpoint's host, port and mode.
+   */
+  void addAll(EndpointPoints endpoint) {
+    endpoint.forEach(
+        (family, point) -> points.computeIfAbsent(family, f -> new ArrayList<>()).add(point));
+  }
+
+  /** The points added so far, family by family in the order families first appeared. */
+  EndpointPoints toEndpointPoints(Object source) {
+    return EndpointPoints.of(source, points);
+  }
+
   MetricSnapshots build() {
     List<MetricSnapshot> snapshots = new ArrayList<>();
     points.forEach((family, list) -> snapshots.add(snapshot(family, list)));

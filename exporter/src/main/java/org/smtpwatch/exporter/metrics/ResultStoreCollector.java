@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.smtpwatch.agent.domain.DomainState;
 import org.smtpwatch.agent.schedule.EndpointSnapshot;
@@ -20,6 +21,11 @@ import org.smtpwatch.config.EndpointKey;
  * <p>An endpoint that has not been probed yet shows only its settings and {@code smtp_probes_total
  * 0}: there is no result to describe, and a 0 for {@code smtp_probe_success} would page someone for
  * a probe that never ran.
+ *
+ * <p>An endpoint's snapshot is immutable and replaced by each probe, so its data points are built
+ * once per snapshot and reused by every scrape until the next probe: at 10,000 endpoints probed
+ * every 60 s and scraped every 15 s, three scrapes in four find an endpoint unchanged, and building
+ * the points (banner normalisation, label sets) was most of a scrape's work.
  */
 final class ResultStoreCollector implements MultiCollector {
 
@@ -28,6 +34,12 @@ final class ResultStoreCollector implements MultiCollector {
   private final LatestProbeSeries latest;
   private final EndpointHistorySeries history = new EndpointHistorySeries();
   private final EndpointSettingsSeries settings = new EndpointSettingsSeries();
+
+  /**
+   * The points of each endpoint's latest snapshot. Scrapes may run at once: each puts what it
+   * built, and either copy is right for the snapshot it was built from.
+   */
+  private final Map<EndpointKey, EndpointPoints> built = new ConcurrentHashMap<>();
 
   ResultStoreCollector(
       Supplier<List<EndpointSnapshot>> endpoints,
@@ -49,12 +61,33 @@ final class ResultStoreCollector implements MultiCollector {
       domainSeries.write(domain, out);
     }
     for (EndpointSnapshot snapshot : snapshots) {
-      settings.write(snapshot.endpoint(), out);
-      history.write(snapshot, out);
-      if (snapshot.latest() != null) {
-        latest.write(snapshot.endpoint(), snapshot.latest(), out);
-      }
+      out.addAll(pointsOf(snapshot));
+    }
+    if (built.size() > snapshots.size()) {
+      // Every current endpoint has an entry now, so anything more was removed by a reload.
+      built.keySet().retainAll(byKey.keySet());
     }
     return out.build();
+  }
+
+  /** How many endpoints' points are kept between scrapes. */
+  int cachedEndpoints() {
+    return built.size();
+  }
+
+  private EndpointPoints pointsOf(EndpointSnapshot snapshot) {
+    EndpointPoints points = built.get(snapshot.key());
+    if (points != null && points.builtFrom(snapshot)) {
+      return points;
+    }
+    FamilySnapshots endpoint = new FamilySnapshots();
+    settings.write(snapshot.endpoint(), endpoint);
+    history.write(snapshot, endpoint);
+    if (snapshot.latest() != null) {
+      latest.write(snapshot.endpoint(), snapshot.latest(), endpoint);
+    }
+    points = endpoint.toEndpointPoints(snapshot);
+    built.put(snapshot.key(), points);
+    return points;
   }
 }
