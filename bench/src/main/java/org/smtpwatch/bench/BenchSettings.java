@@ -15,6 +15,8 @@ import java.util.List;
  * @param intervals how many probe intervals each scenario measures (after one to warm up)
  * @param compareSeconds how long each exporter is driven per mode in the side-by-side stage
  * @param compareRate /probe requests per second in the side-by-side stage
+ * @param warmUpSeconds how long each exporter is driven at three times that rate per mode before it
+ *     is measured
  */
 record BenchSettings(
     Path agentJar,
@@ -24,7 +26,8 @@ record BenchSettings(
     Path workDir,
     int intervals,
     int compareSeconds,
-    int compareRate) {
+    int compareRate,
+    int warmUpSeconds) {
 
   /** The java launcher running this benchmark: the agent gets the same runtime. */
   static String java() {

@@ -32,11 +32,10 @@ final class CompareRun {
   private static final int ENDPOINTS_PER_MODE_PER_RATE = 3;
 
   /**
-   * Before each measurement, the same requests at three times the rate: the JVM compiles the TLS
-   * and parsing paths only after some thousand runs, and a Go binary needs none of that.
+   * Before each measurement, the same requests at three times the rate for {@code --warm-up}
+   * seconds: the JVM compiles the TLS and parsing paths only after some thousand runs, and a Go
+   * binary needs none of that.
    */
-  private static final Duration WARM_UP = Duration.ofSeconds(8);
-
   private static final int WARM_UP_RATE_FACTOR = 3;
 
   private CompareRun() {}
@@ -101,13 +100,18 @@ final class CompareRun {
       String successSeries)
       throws InterruptedException {
     List<URI> uris = endpoints.stream().map(probeUri).toList();
-    ProbeDriver.drive(uris, WARM_UP_RATE_FACTOR * settings.compareRate(), WARM_UP);
+    ProbeDriver.drive(
+        uris,
+        WARM_UP_RATE_FACTOR * settings.compareRate(),
+        Duration.ofSeconds(settings.warmUpSeconds()));
     double cpu0 = ProcStats.cpuSeconds(exporter.pid());
+    double compiler0 = ProcStats.compilerCpuSeconds(exporter.pid());
     List<String> answers =
         ProbeDriver.drive(
             uris, settings.compareRate(), Duration.ofSeconds(settings.compareSeconds()));
     double cpu = ProcStats.cpuSeconds(exporter.pid()) - cpu0;
-    return ExporterLoad.of(answers, cpu, durationSeries, successSeries);
+    double compiler = ProcStats.compilerCpuSeconds(exporter.pid()) - compiler0;
+    return ExporterLoad.of(answers, cpu, compiler, durationSeries, successSeries);
   }
 
   private static void printMemory(PrintStream out, long agentPid, long blackboxPid) {

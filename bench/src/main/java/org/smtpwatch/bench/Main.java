@@ -18,7 +18,8 @@ public final class Main {
 
   private static final String USAGE =
       "usage: smtpwatch-bench [1k-60s|10k-60s|1k-15s|1k-60s-hanging|compare ...]"
-          + " [--intervals N] [--compare-seconds S] [--rate R] [--jfr]\n"
+          + " [--intervals N] [--compare-seconds S] [--rate R] [--warm-up S]"
+          + " [--jfr]\n"
           + "       smtpwatch-bench jmh [JMH options, e.g. -f 1 -wi 3 -i 5]";
 
   private Main() {}
@@ -29,13 +30,14 @@ public final class Main {
       return;
     }
     List<String> names = new ArrayList<>();
-    int[] numbers = {1, 15, 20}; // intervals, compare seconds, rate
+    int[] numbers = {1, 15, 20, 60}; // intervals, compare seconds, rate, warm-up seconds
     boolean jfr = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--intervals" -> numbers[0] = positive(args, ++i);
         case "--compare-seconds" -> numbers[1] = positive(args, ++i);
         case "--rate" -> numbers[2] = positive(args, ++i);
+        case "--warm-up" -> numbers[3] = positive(args, ++i);
         case "--jfr" -> jfr = true;
         case "-h", "--help" -> {
           System.out.println(USAGE);
@@ -92,7 +94,8 @@ public final class Main {
         Files.createTempDirectory("smtpwatch-bench-"),
         numbers[0],
         numbers[1],
-        numbers[2]);
+        numbers[2],
+        numbers[3]);
   }
 
   private static int positive(String[] args, int i) {

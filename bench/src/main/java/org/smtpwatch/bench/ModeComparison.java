@@ -15,8 +15,11 @@ record ModeComparison(Mode mode, ExporterLoad smtpwatch, ExporterLoad blackbox) 
     out.println(
         String.format(
             Locale.ROOT,
-            p + "CPU s per 1,000 probes: smtpwatch %.2f, blackbox_exporter %.2f, ratio %.2f",
+            p
+                + "CPU s per 1,000 probes: smtpwatch %.2f (JIT compiler %.2f),"
+                + " blackbox_exporter %.2f, ratio %.2f",
             smtpwatch.cpuPerThousand(),
+            smtpwatch.compilerPerThousand(),
             blackbox.cpuPerThousand(),
             smtpwatch.cpuPerThousand() / blackbox.cpuPerThousand()));
     out.println(

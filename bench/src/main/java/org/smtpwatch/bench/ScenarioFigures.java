@@ -8,6 +8,10 @@ import java.util.Locale;
  *
  * @param missedEndpoints endpoints probed fewer times than the window has intervals
  * @param lagMax the histogram's own max (Micrometer's, decaying over about two minutes)
+ * @param firstScrapeSeconds the agent's first /metrics, with the scrape path not compiled yet
+ * @param scrapeSeconds the median of the back-to-back text scrapes after the window
+ * @param prometheusScrapeSeconds the median of the scrapes asking what Prometheus asks
+ *     (OpenMetrics, gzip), whose compressed size is {@code prometheusScrapeBytes}
  * @param fleetCpuSeconds CPU of the benchmark's own JVM (fleet and driver) during the window
  */
 record ScenarioFigures(
@@ -24,8 +28,12 @@ record ScenarioFigures(
     long residentBytes,
     long peakResidentBytes,
     long heapAfterGcBytes,
+    double firstScrapeSeconds,
     double scrapeSeconds,
+    double scrapeMaxSeconds,
     long scrapeBytes,
+    double prometheusScrapeSeconds,
+    long prometheusScrapeBytes,
     double fleetCpuSeconds) {
 
   void print(PrintStream out) {
@@ -49,7 +57,18 @@ record ScenarioFigures(
     line(out, p + "schedule lag p50/p99/max: %.3f / %.3f / %.3f s", lagP50, lagP99, lagMax);
     line(out, p + "RSS: %d MB (peak %d MB)", mb(residentBytes), mb(peakResidentBytes));
     line(out, p + "heap after GC: %.1f MB", heapAfterGcBytes / 1048576.0);
-    line(out, p + "/metrics scrape: %.0f ms, %d kB", scrapeSeconds * 1000, scrapeBytes / 1024);
+    line(
+        out,
+        p + "/metrics scrape: %.0f ms (max %.0f ms; the first one %.0f ms), %d kB",
+        scrapeSeconds * 1000,
+        scrapeMaxSeconds * 1000,
+        firstScrapeSeconds * 1000,
+        scrapeBytes / 1024);
+    line(
+        out,
+        p + "/metrics as Prometheus asks (OpenMetrics, gzip): %.0f ms, %d kB",
+        prometheusScrapeSeconds * 1000,
+        prometheusScrapeBytes / 1024);
     line(out, p + "fleet+driver CPU s per 1,000 probes: %.2f", 1000 * fleetCpuSeconds / probes);
   }
 

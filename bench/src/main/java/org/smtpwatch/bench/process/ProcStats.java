@@ -2,6 +2,7 @@ package org.smtpwatch.bench.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,11 +22,40 @@ public final class ProcStats {
 
   /** User plus system CPU seconds the process has used so far. */
   public static double cpuSeconds(long pid) {
-    String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+    return cpuOf(read(Path.of("/proc", Long.toString(pid), "stat")));
+  }
+
+  private static double cpuOf(String stat) {
     // Fields after the command name (which may hold spaces) in parentheses; utime and stime
     // are fields 14 and 15 of the whole line, so 12 and 13 after ") ".
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+  }
+
+  /**
+   * CPU seconds the JVM's JIT compiler threads ({@code C1 CompilerThre}, {@code C2 CompilerThre} in
+   * {@code /proc/PID/task/TID/comm}) have used so far, including compiler threads that have ended
+   * since: a task's CPU is only readable while it lives, so this undercounts threads that the JVM
+   * retired, which it does for idle compiler threads.
+   */
+  public static double compilerCpuSeconds(long pid) {
+    Path tasks = Path.of("/proc", Long.toString(pid), "task");
+    double seconds = 0;
+    try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+      for (Path task : threads) {
+        try {
+          String comm = Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII);
+          if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+            seconds += cpuOf(Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII));
+          }
+        } catch (IOException e) {
+          // The thread ended between listing and reading: its CPU is gone with it.
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list " + tasks + " (has the process ended?)", e);
+    }
+    return seconds;
   }
 
   /** VmRSS in bytes: resident memory now. */
