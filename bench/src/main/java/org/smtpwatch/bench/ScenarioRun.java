@@ -60,6 +60,9 @@ final class ScenarioRun {
       double startToFirstProbe = agent.awaitMarker(60_000);
       agent.checkAlive(dir.resolve("smtpwatch.log"));
       URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
+      // At 10,000 endpoints the first probes finish before the HTTP server listens.
+      AgentUnderTest.awaitHttp(
+          URI.create("http://127.0.0.1:" + port + "/-/healthy"), Duration.ofSeconds(60));
       // Warm-up: every endpoint's first run, scraped as Prometheus would.
       double firstScrape =
           scrapeEvery(metrics, scenario.interval().plusSeconds(3)).get(0).seconds();
@@ -90,7 +93,7 @@ final class ScenarioRun {
     double[] scrapeSeconds = new double[TIMED_SCRAPES];
     long scrapeBytes = 0;
     for (int i = 0; i < TIMED_SCRAPES; i++) {
-      Scrape scrape = Scrape.get(metrics, SCRAPE_TIMEOUT);
+      Scrape scrape = Scrape.timed(metrics, SCRAPE_TIMEOUT);
       scrapeSeconds[i] = scrape.seconds();
       scrapeBytes = scrape.bytes();
     }
@@ -135,7 +138,7 @@ final class ScenarioRun {
     List<Scrape> scrapes = new ArrayList<>();
     while (true) {
       long next = System.nanoTime() + SCRAPE_INTERVAL.toNanos();
-      scrapes.add(Scrape.get(metrics, SCRAPE_TIMEOUT));
+      scrapes.add(Scrape.timed(metrics, SCRAPE_TIMEOUT));
       long wake = Math.min(next, end);
       long now = System.nanoTime();
       if (wake > now) {

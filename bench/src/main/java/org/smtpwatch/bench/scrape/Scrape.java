@@ -48,6 +48,16 @@ public record Scrape(String body, double seconds, long bytes) {
             .header("Accept-Encoding", "gzip")
             .GET()
             .build();
+    return countedBytes(request);
+  }
+
+  /** A GET timed to its last byte, the body kept as bytes only to count them. */
+  public static Scrape timed(URI uri, Duration timeout) throws IOException, InterruptedException {
+    return countedBytes(HttpRequest.newBuilder(uri).timeout(timeout).GET().build());
+  }
+
+  private static Scrape countedBytes(HttpRequest request) throws IOException, InterruptedException {
+    URI uri = request.uri();
     long start = System.nanoTime();
     HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
     double seconds = (System.nanoTime() - start) / 1e9;
