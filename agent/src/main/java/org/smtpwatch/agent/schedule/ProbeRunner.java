@@ -23,7 +23,8 @@ import org.smtpwatch.config.EndpointKey;
  * a Quartz thread for up to the probe's timeout, so a few hanging servers would delay the triggers
  * of every other endpoint unless the Quartz pool had a thread per endpoint. Instead each run is
  * handed to the probe executor (virtual threads on Java 21+) and the job returns at once. Three
- * rules then give the guarantees the schedule promises:
+ * rules then give the guarantees the schedule promises (a fourth keeps runs apart: one that starts
+ * more than half an interval late is skipped):
  *
  * <ul>
  *   <li>an endpoint is never probed twice at once: a run whose previous probe is still in flight
@@ -76,6 +77,11 @@ public final class ProbeRunner {
     if (stopped) {
       return false;
     }
+    Duration late = Duration.between(plannedAt, clock.instant());
+    if (tooLate(endpoint, late)) {
+      skippedRuns.startedLate(key, plannedAt, late, 1);
+      return false;
+    }
     if (!inFlight.add(key)) {
       log.debug("{}: previous probe still running, run planned at {} skipped", key, plannedAt);
       return false;
@@ -87,6 +93,29 @@ public final class ProbeRunner {
       inFlight.remove(key); // stopping
       return false;
     }
+  }
+
+  /**
+   * Runs Quartz could not fire at all (the first was later than the scheduler's misfire threshold;
+   * Quartz moves the trigger to its first run after now): skipped like runs that came too late, and
+   * said so.
+   */
+  void missed(Endpoint endpoint, Instant plannedAt) {
+    if (!stopped) {
+      Duration late = Duration.between(plannedAt, clock.instant());
+      long intervalMillis = Math.max(1, endpoint.interval().toMillis());
+      int runs = (int) Math.min(Integer.MAX_VALUE, 1 + late.toMillis() / intervalMillis);
+      skippedRuns.startedLate(endpoint.key(), plannedAt, late, runs);
+    }
+  }
+
+  /**
+   * Later than half its interval, a run would crowd the next one: it is skipped, so that
+   * consecutive probes of an endpoint stay at least half an interval apart. Less late, it runs and
+   * its lag is recorded: a late probe is better than a missing one.
+   */
+  private static boolean tooLate(Endpoint endpoint, Duration late) {
+    return late.compareTo(endpoint.interval().dividedBy(2)) > 0;
   }
 
   /** Changes how many probes may run at once; see {@link ProbePermits#resize}. */

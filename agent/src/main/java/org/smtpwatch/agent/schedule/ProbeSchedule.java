@@ -50,6 +50,9 @@ public final class ProbeSchedule implements AutoCloseable {
               .getScheduler();
       ProbeSchedule schedule = new ProbeSchedule(scheduler, clock);
       scheduler.setJobFactory(new ProbeJobFactory(schedule.endpoints::get, runner));
+      scheduler
+          .getListenerManager()
+          .addTriggerListener(new MissedRunListener(schedule.endpoints::get, runner));
       scheduler.start();
       return schedule;
     } catch (SchedulerException e) {

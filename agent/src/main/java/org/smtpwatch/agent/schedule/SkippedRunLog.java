@@ -1,5 +1,6 @@
 package org.smtpwatch.agent.schedule;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -8,10 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.smtpwatch.config.EndpointKey;
 
 /**
- * Logs runs skipped for want of a probe slot once per state change, not once per run: under
- * saturation every endpoint skips every interval, and a line per skip would bury the log. An
- * endpoint that starts being skipped gets one WARN; when it runs again it gets one INFO with the
- * number of runs it lost.
+ * Logs runs skipped (for want of a probe slot, or because they came too late) once per state
+ * change, not once per run: under saturation every endpoint skips every interval, and a line per
+ * skip would bury the log. An endpoint that starts being skipped gets one WARN; when it runs again
+ * it gets one INFO with the number of runs it lost.
  */
 final class SkippedRunLog {
 
@@ -29,6 +30,23 @@ final class SkippedRunLog {
           key,
           plannedAt,
           slots);
+    }
+  }
+
+  /**
+   * {@code runs} runs, the first planned at {@code plannedAt}, that started or would have started
+   * too late: the JVM was paused (a long garbage collection, a suspended machine) or the machine
+   * too busy to fire it on time.
+   */
+  void startedLate(EndpointKey key, Instant plannedAt, Duration late, int runs) {
+    Integer skipped = skippedSince.merge(key, runs, Integer::sum);
+    if (skipped == runs) {
+      log.warn(
+          "{}: run planned at {} skipped, the scheduler got to it {} ms late (JVM paused or"
+              + " machine overloaded?); further skips are counted, not logged",
+          key,
+          plannedAt,
+          late.toMillis());
     }
   }
 

@@ -76,12 +76,64 @@ class MisfireTest {
     }
   }
 
+  // These two hold the schedule back with pauseAll, not standby: standby still fires a trigger
+  // the scheduler thread has already acquired, so the run due next would come on time.
+  @Test
+  void aRunTheSchedulerGetsToASecondLateStillRuns() throws Exception {
+    Endpoint endpoint = endpoint("127.0.0.1", 1027, Duration.ofSeconds(3), Duration.ofSeconds(1));
+    CountingProber prober = new CountingProber((e, t) -> TestEndpoints.up(e, Instant.now()));
+
+    try (Agent agent = start(prober, List.of(endpoint))) {
+      awaitRuns(prober, endpoint.key(), 1);
+      agent.schedule().quartz().pauseAll();
+      Instant first = prober.starts(endpoint.key()).get(0);
+      // The next run is due 3 s after the first; the scheduler comes back a second after that,
+      // as after a long garbage collection.
+      Poll.letTimePass(Duration.between(Instant.now(), first.plusSeconds(4)));
+      agent.schedule().quartz().resumeAll();
+      awaitRuns(prober, endpoint.key(), 1);
+
+      // Run late, at once, rather than dropped until the one after (6 s after the first).
+      assertThat(prober.starts(endpoint.key()).get(1)).isBefore(first.plusMillis(5_000));
+    }
+  }
+
+  @Test
+  void runsTheSchedulerCouldNotFireAtAllAreLogged() throws Exception {
+    Endpoint endpoint = endpoint("127.0.0.1", 1028, Duration.ofSeconds(2), Duration.ofSeconds(1));
+    CountingProber prober = new CountingProber((e, t) -> TestEndpoints.up(e, Instant.now()));
+
+    try (Agent agent = start(prober, List.of(endpoint));
+        LogCapture log = new LogCapture(ProbeRunner.class)) {
+      awaitRuns(prober, endpoint.key(), 1);
+      agent.schedule().quartz().pauseAll();
+      Instant first = prober.starts(endpoint.key()).get(0);
+      // Back more than Quartz's misfire threshold after the next run was due: Quartz moves the
+      // trigger on to its first run after now without firing the ones in between.
+      Duration beyond = Duration.ofMillis(QuartzProperties.MISFIRE_THRESHOLD_MILLIS + 700);
+      Poll.letTimePass(Duration.between(Instant.now(), first.plusSeconds(2).plus(beyond)));
+      agent.schedule().quartz().resumeAll();
+      awaitRuns(prober, endpoint.key(), 1);
+
+      // Due meanwhile: the runs 2, 4 and 6 s after the first (the first of them 5.7 s late).
+      assertThat(log.lines())
+          .hasSize(2)
+          .first()
+          .asString()
+          .startsWith(endpoint.key() + ": run planned at ")
+          .contains(" skipped, the scheduler got to it 57");
+      assertThat(log.lines().get(1))
+          .isEqualTo(endpoint.key() + ": probed again after 3 skipped runs");
+    }
+  }
+
   private Agent start(Prober prober) {
+    return start(prober, List.of(slow, metronome));
+  }
+
+  private Agent start(Prober prober, List<Endpoint> endpoints) {
     return Agent.start(
-        TestEndpoints.config(4, List.of(slow, metronome)),
-        prober,
-        this::noReload,
-        Clock.systemUTC());
+        TestEndpoints.config(4, endpoints), prober, this::noReload, Clock.systemUTC());
   }
 
   private static void awaitRuns(CountingProber prober, EndpointKey key, int more) {

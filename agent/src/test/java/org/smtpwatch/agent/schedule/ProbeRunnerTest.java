@@ -99,17 +99,22 @@ class ProbeRunnerTest {
   void aSaturatedEndpointLogsOnceWhenSkippingStartsAndOnceWhenItRunsAgain() {
     runner = runner(blocking, 1);
     Endpoint busy = endpoints(1).get(0);
-    Endpoint starved = endpoint("127.0.0.2", 25, INTERVAL, TIMEOUT);
+    // A short interval, so that a run waits for a slot only briefly before the next one is due.
+    Endpoint starved = endpoint("127.0.0.2", 25, Duration.ofSeconds(2), Duration.ofSeconds(1));
     store.register(starved);
     runner.launch(busy, Instant.now());
     Poll.until("slot taken", Duration.ofSeconds(5), () -> entered.get() == 1);
 
     try (LogCapture log = new LogCapture(ProbeRunner.class)) {
-      // Planned a whole interval ago: the next run is due now, so the run gives up at once.
-      Instant overdue = Instant.now().minus(INTERVAL);
+      Instant first = null;
       for (int run = 0; run < 3; run++) {
+        // Planned 1.6 s before its next run: late, not too late, so it waits for a slot till then.
+        Instant overdue = Instant.now().minusMillis(400);
         runner.launch(starved, overdue);
         Poll.until("run skipped", Duration.ofSeconds(5), () -> runner.inFlight() == 1);
+        if (run == 0) {
+          first = overdue;
+        }
       }
       release.countDown();
       Poll.until("busy probe done", Duration.ofSeconds(5), () -> runner.inFlight() == 0);
@@ -120,7 +125,7 @@ class ProbeRunnerTest {
           .containsExactly(
               starved.key()
                   + ": run planned at "
-                  + overdue
+                  + first
                   + " skipped, all 1 probe slots stayed busy until the next run; further skips"
                   + " are counted, not logged",
               starved.key() + ": probed again after 3 skipped runs");
@@ -154,6 +159,39 @@ class ProbeRunnerTest {
     assertThat(lags)
         .singleElement()
         .satisfies(lag -> assertThat(lag).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(7)));
+  }
+
+  @Test
+  void aRunMoreThanHalfAnIntervalLateIsSkippedAndSaidSoOnce() {
+    runner = runner(blocking, 1);
+    release.countDown();
+    Endpoint endpoint = endpoints(1).get(0);
+
+    try (LogCapture log = new LogCapture(ProbeRunner.class)) {
+      // 30 s interval: planned 20 s ago, the run would come 10 s before the next one.
+      Instant planned = Instant.now().minusSeconds(20);
+      assertThat(runner.launch(endpoint, planned)).isFalse();
+      assertThat(runner.launch(endpoint, Instant.now().minusSeconds(16))).isFalse();
+      assertThat(runner.inFlight()).isZero();
+      assertThat(entered.get()).isZero();
+      assertThat(runner.launch(endpoint, Instant.now())).isTrue();
+      Poll.until("probe done", Duration.ofSeconds(5), () -> runner.inFlight() == 0);
+
+      assertThat(entered.get()).isEqualTo(1);
+      assertThat(log.lines())
+          .hasSize(2)
+          .first()
+          .asString()
+          .startsWith(
+              endpoint.key()
+                  + ": run planned at "
+                  + planned
+                  + " skipped, the scheduler got to it 20")
+          .endsWith(
+              " ms late (JVM paused or machine overloaded?); further skips are counted, not logged");
+      assertThat(log.lines().get(1))
+          .isEqualTo(endpoint.key() + ": probed again after 2 skipped runs");
+    }
   }
 
   @Test
