@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +18,8 @@ import java.util.Set;
 final class ReadableFiles {
 
   private final ConfigErrors errors;
+  // One config often names the same CA file for a thousand targets; it is parsed once per load.
+  private final Map<Path, Optional<String>> certificateProblems = new HashMap<>();
 
   ReadableFiles(ConfigErrors errors) {
     this.errors = errors;
@@ -45,7 +49,7 @@ final class ReadableFiles {
     if (!checkReadable(node, file)) {
       return false;
     }
-    Optional<String> problem = PemCertificates.problem(file);
+    Optional<String> problem = certificateProblems.computeIfAbsent(file, PemCertificates::problem);
     problem.ifPresent(what -> errors.at(node, file + " " + what));
     return problem.isEmpty();
   }

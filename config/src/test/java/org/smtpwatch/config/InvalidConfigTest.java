@@ -108,6 +108,13 @@ class InvalidConfigTest {
             "ca-file-not-pem.yml",
             "ca-file-not-pem.yml:5:24: targets[0].ports[0].tls.ca_file: {dir}/garbage.pem holds no"
                 + " PEM certificate"),
+        // The file is read once per load; each place that names it still gets its error.
+        mistake(
+            "ca-file-not-pem-twice.yml",
+            "ca-file-not-pem-twice.yml:5:24: targets[0].ports[0].tls.ca_file: {dir}/garbage.pem"
+                + " holds no PEM certificate",
+            "ca-file-not-pem-twice.yml:7:20: targets[1].tls.ca_file: {dir}/garbage.pem holds no"
+                + " PEM certificate"),
         mistake(
             "ca-file-broken-block.yml",
             "ca-file-broken-block.yml:5:24: targets[0].ports[0].tls.ca_file: {dir}/broken.pem is"

@@ -45,7 +45,10 @@ public final class BouncyCastleEcProvider extends Provider {
           "SupportedKeyClasses",
           "java.security.interfaces.ECPublicKey|java.security.interfaces.ECPrivateKey");
 
-  private final transient Provider bouncyCastle = new BouncyCastleProvider();
+  // Made at the first handshake, not at start: Bouncy Castle's provider registers hundreds of
+  // algorithms, a fifth of a second the agent's start would otherwise wait for.
+  private final transient Object bouncyCastleLock = new Object();
+  private transient volatile Provider bouncyCastle;
 
   public BouncyCastleEcProvider() {
     super(NAME, "1.0", "ECDSA and EC key generation computed by Bouncy Castle");
@@ -69,6 +72,20 @@ public final class BouncyCastleEcProvider extends Provider {
     return true;
   }
 
+  private Provider bouncyCastle() {
+    Provider provider = bouncyCastle;
+    if (provider == null) {
+      synchronized (bouncyCastleLock) {
+        provider = bouncyCastle;
+        if (provider == null) {
+          provider = new BouncyCastleProvider();
+          bouncyCastle = provider;
+        }
+      }
+    }
+    return provider;
+  }
+
   /** One service whose instances wrap Bouncy Castle's implementation of the same algorithm. */
   private static final class DelegatingService extends Provider.Service {
 
@@ -89,10 +106,10 @@ public final class BouncyCastleEcProvider extends Provider {
       return switch (getType()) {
         case "Signature" ->
             new DelegatingSignatureSpi(
-                java.security.Signature.getInstance(getAlgorithm(), owner.bouncyCastle));
+                java.security.Signature.getInstance(getAlgorithm(), owner.bouncyCastle()));
         case "KeyPairGenerator" ->
             new DelegatingKeyPairGeneratorSpi(
-                java.security.KeyPairGenerator.getInstance(getAlgorithm(), owner.bouncyCastle));
+                java.security.KeyPairGenerator.getInstance(getAlgorithm(), owner.bouncyCastle()));
         default -> throw new NoSuchAlgorithmException(getType() + " is not offered here");
       };
     }
