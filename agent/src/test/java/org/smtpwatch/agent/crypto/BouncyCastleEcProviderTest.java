@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.security.Security;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.XECPrivateKey;
+import java.security.interfaces.XECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
+import java.security.spec.NamedParameterSpec;
+import java.security.spec.XECPublicKeySpec;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.smtpwatch.agent.tls.issue.KeyType;
 
 /**
- * The provider takes over ECDSA and EC key generation, and nothing else: the JDK keeps what it does
- * well (AES-GCM and SHA-2 on CPU instructions, RSA, X25519, ECDH).
+ * The provider takes over ECDSA, EC key generation and XDH, and nothing else: the JDK keeps what it
+ * does well (AES-GCM and SHA-2 on CPU instructions, RSA, ECDH).
  */
 class BouncyCastleEcProviderTest {
 
@@ -89,7 +95,7 @@ class BouncyCastleEcProviderTest {
     assertThat(rsa.getProvider().getName()).isNotEqualTo(BouncyCastleEcProvider.NAME);
     assertThat(Cipher.getInstance("AES/GCM/NoPadding").getProvider().getName()).isEqualTo("SunJCE");
     assertThat(MessageDigest.getInstance("SHA-256").getProvider().getName()).isEqualTo("SUN");
-    assertThat(KeyAgreement.getInstance("XDH").getProvider().getName()).isEqualTo("SunEC");
+    assertThat(KeyAgreement.getInstance("X25519").getProvider().getName()).isEqualTo("SunEC");
     assertThat(KeyAgreement.getInstance("ECDH").getProvider().getName()).isEqualTo("SunEC");
   }
 
@@ -123,5 +129,56 @@ class BouncyCastleEcProviderTest {
     theirs.doPhase(pair.getPublic(), true);
     assertThat(ours.generateSecret()).isEqualTo(theirs.generateSecret());
     assertThat(((ECPublicKey) pair.getPublic()).getParams().getOrder()).isEqualTo(p256.getOrder());
+  }
+
+  /** As the JDK's TLS makes an X25519 key share and reads the server's: XDH by its curve's name. */
+  @Test
+  void x25519KeySharesAgreeWithTheJdks() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("XDH");
+    generator.initialize(NamedParameterSpec.X25519);
+    KeyPair ours = generator.generateKeyPair();
+    KeyPair theirs = jdkX25519Pair();
+    // The server's share arrives as its u coordinate alone.
+    XECPublicKeySpec received =
+        new XECPublicKeySpec(NamedParameterSpec.X25519, ((XECPublicKey) theirs.getPublic()).getU());
+    KeyFactory factory = KeyFactory.getInstance("XDH");
+    PublicKey serverShare = factory.generatePublic(received);
+
+    KeyAgreement agreement = KeyAgreement.getInstance("XDH");
+    agreement.init(ours.getPrivate());
+    agreement.doPhase(serverShare, true);
+    KeyAgreement jdk = KeyAgreement.getInstance("XDH", "SunEC");
+    jdk.init(theirs.getPrivate());
+    jdk.doPhase(ours.getPublic(), true);
+
+    assertThat(generator.getProvider().getName()).isEqualTo(BouncyCastleEcProvider.NAME);
+    assertThat(factory.getProvider().getName()).isEqualTo(BouncyCastleEcProvider.NAME);
+    assertThat(agreement.getProvider().getName()).isEqualTo(BouncyCastleEcProvider.NAME);
+    assertThat(ours.getPublic()).isInstanceOf(XECPublicKey.class);
+    assertThat(ours.getPrivate()).isInstanceOf(XECPrivateKey.class);
+    assertThat(agreement.generateSecret()).hasSize(32).isEqualTo(jdk.generateSecret());
+  }
+
+  /** A key the JDK made (a server in the same JVM, another library) agrees here too. */
+  @Test
+  void agreesWithAPrivateKeyTheJdkMade() throws Exception {
+    KeyPair jdkPair = jdkX25519Pair();
+    KeyPair peer = jdkX25519Pair();
+
+    KeyAgreement agreement = KeyAgreement.getInstance("XDH");
+    agreement.init(jdkPair.getPrivate());
+    agreement.doPhase(peer.getPublic(), true);
+    KeyAgreement jdk = KeyAgreement.getInstance("XDH", "SunEC");
+    jdk.init(peer.getPrivate());
+    jdk.doPhase(jdkPair.getPublic(), true);
+
+    assertThat(agreement.getProvider().getName()).isEqualTo(BouncyCastleEcProvider.NAME);
+    assertThat(agreement.generateSecret()).isEqualTo(jdk.generateSecret());
+  }
+
+  private static KeyPair jdkX25519Pair() throws GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("XDH", "SunEC");
+    generator.initialize(NamedParameterSpec.X25519);
+    return generator.generateKeyPair();
   }
 }

@@ -28,7 +28,8 @@ import org.smtpwatch.agent.testkit.TestCertificates;
 /**
  * Handshakes with Bouncy Castle computing the EC operations, as the command line installs it: the
  * server's CertificateVerify (TLS 1.3) or key exchange signature (TLS 1.2), the chain's signatures
- * in PKIX validation, and the P-256 key share a P-256-only server takes.
+ * in PKIX validation, the X25519 key share a JDK server takes (the first of its groups), and the
+ * P-256 key share a P-256-only server takes.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class BouncyCastleEcHandshakeTest {
