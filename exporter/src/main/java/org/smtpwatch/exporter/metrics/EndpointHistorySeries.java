@@ -16,8 +16,7 @@ import org.smtpwatch.agent.schedule.EndpointSnapshot;
  */
 final class EndpointHistorySeries {
 
-  void write(EndpointSnapshot snapshot, FamilySnapshots out) {
-    EndpointLabels labels = new EndpointLabels(snapshot.endpoint());
+  void write(EndpointSnapshot snapshot, EndpointLabels labels, FamilySnapshots out) {
     // Present from registration on (0 before the first probe), so rate() sees the first probe.
     out.counter(PROBES, labels.plain(), snapshot.probesTotal());
     if (snapshot.latest() == null) {

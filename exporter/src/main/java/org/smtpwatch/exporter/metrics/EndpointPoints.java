@@ -1,6 +1,8 @@
 package org.smtpwatch.exporter.metrics;
 
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -12,20 +14,33 @@ import java.util.function.BiConsumer;
  */
 final class EndpointPoints {
 
+  /** Orders endpoints as the Prometheus client orders their series. */
+  static final Comparator<EndpointPoints> BY_LABELS = Comparator.comparing(p -> p.labels);
+
   private final Object source;
+  private final Labels labels;
   private final MetricFamily[] families;
   private final int[] ends;
   private final DataPointSnapshot[] points;
 
   private EndpointPoints(
-      Object source, MetricFamily[] families, int[] ends, DataPointSnapshot[] points) {
+      Object source,
+      Labels labels,
+      MetricFamily[] families,
+      int[] ends,
+      DataPointSnapshot[] points) {
     this.source = source;
+    this.labels = labels;
     this.families = families;
     this.ends = ends;
     this.points = points;
   }
 
-  static EndpointPoints of(Object source, Map<MetricFamily, List<DataPointSnapshot>> byFamily) {
+  /**
+   * @param labels the endpoint's own labels, which every one of its points carries
+   */
+  static EndpointPoints of(
+      Object source, Labels labels, Map<MetricFamily, List<DataPointSnapshot>> byFamily) {
     MetricFamily[] families = new MetricFamily[byFamily.size()];
     int[] ends = new int[byFamily.size()];
     int count = byFamily.values().stream().mapToInt(List::size).sum();
@@ -39,7 +54,7 @@ final class EndpointPoints {
       }
       ends[f++] = p;
     }
-    return new EndpointPoints(source, families, ends, points);
+    return new EndpointPoints(source, labels, families, ends, points);
   }
 
   /** Whether these points were built from exactly {@code value} (the same instance). */

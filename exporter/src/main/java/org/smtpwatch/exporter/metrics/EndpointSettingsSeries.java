@@ -14,8 +14,7 @@ import org.smtpwatch.config.Mode;
  */
 final class EndpointSettingsSeries {
 
-  void write(Endpoint endpoint, FamilySnapshots out) {
-    EndpointLabels labels = new EndpointLabels(endpoint);
+  void write(Endpoint endpoint, EndpointLabels labels, FamilySnapshots out) {
     out.gauge(INTERVAL, labels.plain(), LatestProbeSeries.seconds(endpoint.interval()));
     out.gauge(TLS_REQUIRED, labels.plain(), requiresTls(endpoint) ? 1 : 0);
   }

@@ -84,8 +84,8 @@ final class FamilySnapshots {
   }
 
   /** The points added so far, family by family in the order families first appeared. */
-  EndpointPoints toEndpointPoints(Object source) {
-    return EndpointPoints.of(source, points);
+  EndpointPoints toEndpointPoints(Object source, Labels labels) {
+    return EndpointPoints.of(source, labels, points);
   }
 
   MetricSnapshots build() {

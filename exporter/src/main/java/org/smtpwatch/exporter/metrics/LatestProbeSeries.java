@@ -44,7 +44,11 @@ final class LatestProbeSeries {
    *     since {@code result} was taken)
    */
   void write(Endpoint endpoint, ProbeResult result, FamilySnapshots out) {
-    EndpointLabels labels = new EndpointLabels(endpoint);
+    write(endpoint, new EndpointLabels(endpoint), result, out);
+  }
+
+  /** As {@link #write(Endpoint, ProbeResult, FamilySnapshots)}, with the endpoint's labels. */
+  void write(Endpoint endpoint, EndpointLabels labels, ProbeResult result, FamilySnapshots out) {
     out.gauge(SUCCESS, labels.plain(), result.success() ? 1 : 0);
     out.gauge(DURATION, labels.plain(), seconds(result.duration()));
     for (PhaseTiming timing : result.phases()) {

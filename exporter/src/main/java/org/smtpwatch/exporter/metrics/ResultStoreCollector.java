@@ -2,6 +2,7 @@ package org.smtpwatch.exporter.metrics;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,16 @@ final class ResultStoreCollector implements MultiCollector {
     for (DomainState domain : domains.get()) {
       domainSeries.write(domain, out);
     }
-    for (EndpointSnapshot snapshot : snapshots) {
-      out.addAll(pointsOf(snapshot));
+    EndpointPoints[] current = new EndpointPoints[snapshots.size()];
+    for (int i = 0; i < current.length; i++) {
+      current[i] = pointsOf(snapshots.get(i));
+    }
+    // The client sorts every family's points by their labels. Handed over in that order (nearly:
+    // a family's own labels can sort between the endpoint's), its merge sort finds long sorted
+    // runs and does about one comparison of label arrays per point instead of log2(n).
+    Arrays.sort(current, EndpointPoints.BY_LABELS);
+    for (EndpointPoints points : current) {
+      out.addAll(points);
     }
     if (built.size() > snapshots.size()) {
       // Every current endpoint has an entry now, so anything more was removed by a reload.
@@ -81,12 +90,13 @@ final class ResultStoreCollector implements MultiCollector {
       return points;
     }
     FamilySnapshots endpoint = new FamilySnapshots();
-    settings.write(snapshot.endpoint(), endpoint);
-    history.write(snapshot, endpoint);
+    EndpointLabels labels = new EndpointLabels(snapshot.endpoint());
+    settings.write(snapshot.endpoint(), labels, endpoint);
+    history.write(snapshot, labels, endpoint);
     if (snapshot.latest() != null) {
-      latest.write(snapshot.endpoint(), snapshot.latest(), endpoint);
+      latest.write(snapshot.endpoint(), labels, snapshot.latest(), endpoint);
     }
-    points = endpoint.toEndpointPoints(snapshot);
+    points = endpoint.toEndpointPoints(snapshot, labels.plain());
     built.put(snapshot.key(), points);
     return points;
   }
