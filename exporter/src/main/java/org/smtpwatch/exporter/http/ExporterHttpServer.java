@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
 import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -15,8 +14,9 @@ import java.time.Duration;
 /**
  * The HTTP side of smtpwatch: the JDK's HTTP server with our {@link Router} on every path, behind
  * the optional TLS and basic auth, on threads whose request heads must arrive within {@link
- * #HEAD_DEADLINE}. {@code /metrics} is rendered by the Prometheus client's handler (text and
- * OpenMetrics, gzip), reached through the router so its method and path are checked like the rest.
+ * #HEAD_DEADLINE}. {@code /metrics} is rendered by the Prometheus client's writers (text and
+ * OpenMetrics, gzip; see {@link MetricsEndpoint}), reached through the router so its method and
+ * path are checked like the rest.
  */
 public final class ExporterHttpServer implements AutoCloseable {
 
@@ -89,7 +89,7 @@ public final class ExporterHttpServer implements AutoCloseable {
     PrometheusProperties properties = PrometheusProperties.get();
     ServedAgent agent = setup.agent();
     return new Router(
-        new MetricsHandler(properties, setup.registry()),
+        new MetricsEndpoint(properties, setup.registry()),
         new StatusPage(agent.endpoints(), setup.clock(), setup.version()),
         new Readiness(agent.endpoints(), setup.clock(), setup.readyAfter()),
         new ReloadHandler(agent.reload()),

@@ -25,8 +25,8 @@ final class Router implements HttpHandler {
   private final ProbeHandler probe;
 
   /**
-   * @param metrics renders the registry (the Prometheus client's handler: content negotiation,
-   *     gzip)
+   * @param metrics renders the registry ({@link MetricsEndpoint}: the Prometheus client's content
+   *     negotiation, gzip and writers)
    */
   Router(
       HttpHandler metrics,

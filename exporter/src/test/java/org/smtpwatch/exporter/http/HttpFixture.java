@@ -63,6 +63,12 @@ final class HttpFixture implements AutoCloseable {
    * or probe fails the test.
    */
   static HttpFixture startWithoutAgent(Path dir) throws IOException, GeneralSecurityException {
+    return startWithoutAgent(dir, registryWithOneGauge());
+  }
+
+  /** As {@link #startWithoutAgent(Path)}, with {@code registry} behind /metrics. */
+  static HttpFixture startWithoutAgent(Path dir, PrometheusRegistry registry)
+      throws IOException, GeneralSecurityException {
     Config config = config("targets: [{host: mail.example.com, ports: [587]}]", dir);
     return start(
         setup(
@@ -74,7 +80,8 @@ final class HttpFixture implements AutoCloseable {
             (endpoint, transcript) -> {
               throw new AssertionError("no probe here");
             },
-            Clock.systemUTC()));
+            Clock.systemUTC(),
+            registry));
   }
 
   /** A setup for /probe tests: {@code config}'s endpoints, no results, and no reload. */
@@ -96,11 +103,21 @@ final class HttpFixture implements AutoCloseable {
       Supplier<ReloadOutcome> reload,
       Prober prober,
       Clock clock) {
+    return setup(endpoints, config, reload, prober, clock, registryWithOneGauge());
+  }
+
+  private static HttpServerSetup setup(
+      Supplier<List<EndpointSnapshot>> endpoints,
+      Supplier<Config> config,
+      Supplier<ReloadOutcome> reload,
+      Prober prober,
+      Clock clock,
+      PrometheusRegistry registry) {
     return new HttpServerSetup(
         ListenAddress.parse("127.0.0.1:0"),
         WebConfig.NONE,
         new ServedAgent(endpoints, config, reload),
-        registryWithOneGauge(),
+        registry,
         HttpFixture::probeRegistry,
         prober,
         Duration.ofHours(1),

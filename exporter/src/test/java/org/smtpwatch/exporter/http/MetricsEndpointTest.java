@@ -1,0 +1,149 @@
+package org.smtpwatch.exporter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * /metrics with an answer of some megabytes: uncompressed answers stream (chunked) instead of being
+ * rendered whole for a Content-Length, and carry the client's writers' exact bytes.
+ */
+class MetricsEndpointTest {
+
+  /** About 6 MB of text: large enough that a buffered answer would be a big array. */
+  private static final int SERIES = 100_000;
+
+  private static final String OPEN_METRICS = "application/openmetrics-text; version=1.0.0";
+
+  @TempDir Path dir;
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private HttpFixture http;
+
+  @BeforeEach
+  void start() throws Exception {
+    registry.register(MetricsEndpointTest::manySeries);
+    registry.register(() -> family("smtpwatch_other_value", 1));
+    http = HttpFixture.startWithoutAgent(dir, registry);
+  }
+
+  @AfterEach
+  void stop() {
+    http.close();
+  }
+
+  @Test
+  void anUncompressedAnswerIsStreamedInChunksWithoutALength() throws Exception {
+    HttpResponse<byte[]> response = http.getBytes("/metrics");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+    assertThat(response.headers().firstValue("Content-Length")).isEmpty();
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+    assertThat(response.body()).isEqualTo(rendered(formats().getPrometheusTextFormatWriter()));
+  }
+
+  @Test
+  void openMetricsIsStreamedTooWhenAsked() throws Exception {
+    HttpResponse<byte[]> response = http.getBytes("/metrics", "Accept", OPEN_METRICS);
+
+    assertThat(response.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/openmetrics-text"));
+    assertThat(response.body()).isEqualTo(rendered(formats().getOpenMetricsTextFormatWriter()));
+  }
+
+  @Test
+  void gzipCarriesTheSameBytesCompressed() throws Exception {
+    HttpResponse<byte[]> response =
+        http.getBytes("/metrics", "Accept", OPEN_METRICS, "Accept-Encoding", "deflate, gzip");
+
+    assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(gunzip(response.body()))
+        .isEqualTo(rendered(formats().getOpenMetricsTextFormatWriter()));
+  }
+
+  @Test
+  void headAnswersWithTheTypeAndNoBody() throws Exception {
+    HttpResponse<String> response = http.send("HEAD", "/metrics");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void theClientsNameFilterStillSelectsFamilies() throws Exception {
+    HttpResponse<String> response = http.get("/metrics?name[]=smtpwatch_other_value");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("smtpwatch_other_value 1.0")
+        .doesNotContain("smtpwatch_many_value");
+  }
+
+  @Test
+  void theClientsDebugParameterStillRendersAFormatAsText() throws Exception {
+    HttpResponse<String> response = http.get("/metrics?debug=openmetrics");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+    assertThat(response.body()).contains("smtpwatch_other_value 1.0").endsWith("# EOF\n");
+  }
+
+  private static ExpositionFormats formats() {
+    return ExpositionFormats.init();
+  }
+
+  private byte[] rendered(ExpositionFormatWriter writer) throws IOException {
+    MetricSnapshots snapshots = registry.scrape();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    writer.write(out, snapshots);
+    return out.toByteArray();
+  }
+
+  private static GaugeSnapshot manySeries() {
+    GaugeSnapshot.Builder family =
+        GaugeSnapshot.builder().name("smtpwatch_many_value").help("one series per endpoint");
+    for (int i = 0; i < SERIES; i++) {
+      family.dataPoint(
+          GaugeDataPointSnapshot.builder()
+              .labels(Labels.of("endpoint", "mx" + i + ".example.com:587"))
+              .value(i)
+              .build());
+    }
+    return family.build();
+  }
+
+  private static GaugeSnapshot family(String name, double value) {
+    return GaugeSnapshot.builder()
+        .name(name)
+        .help("a value set by the test")
+        .dataPoint(GaugeDataPointSnapshot.builder().value(value).build())
+        .build();
+  }
+
+  private static byte[] gunzip(byte[] body) throws IOException {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+      return in.readAllBytes();
+    }
+  }
+}
