@@ -45,7 +45,6 @@ final class MetricsEndpoint implements HttpHandler {
       clientHandler.handle(exchange);
       return;
     }
-    MetricSnapshots snapshots = registry.scrape();
     String accept = exchange.getRequestHeaders().getFirst("Accept");
     ExpositionFormatWriter writer = formats.findWriter(accept);
     exchange.getResponseHeaders().set("Content-Type", writer.getContentType());
@@ -53,6 +52,8 @@ final class MetricsEndpoint implements HttpHandler {
       exchange.sendResponseHeaders(200, -1);
       return;
     }
+    // Collected only now: a HEAD needs the negotiated type, not 350,000 series.
+    MetricSnapshots snapshots = registry.scrape();
     exchange.sendResponseHeaders(200, 0);
     try (OutputStream body = exchange.getResponseBody()) {
       writer.write(body, snapshots, EscapingScheme.fromAcceptHeader(accept));
