@@ -15,8 +15,9 @@ import java.util.List;
  * @param intervals how many probe intervals each scenario measures (after one to warm up)
  * @param compareSeconds how long each exporter is driven per mode in the side-by-side stage
  * @param compareRate /probe requests per second in the side-by-side stage
- * @param warmUpSeconds how long each exporter is driven at three times that rate per mode before it
- *     is measured
+ * @param warmUpSeconds how long each exporter is driven at least, at four times that rate, per mode
+ *     before it is measured; then on until its JIT compiler is quiet (see {@code WarmUp})
+ * @param warmUpMaxSeconds how long that goes on at most
  */
 record BenchSettings(
     Path agentJar,
@@ -27,7 +28,8 @@ record BenchSettings(
     int intervals,
     int compareSeconds,
     int compareRate,
-    int warmUpSeconds) {
+    int warmUpSeconds,
+    int warmUpMaxSeconds) {
 
   /** The java launcher running this benchmark: the agent gets the same runtime. */
   static String java() {

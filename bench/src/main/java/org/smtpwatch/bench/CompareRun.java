@@ -13,6 +13,7 @@ import org.smtpwatch.bench.fleet.FleetCertificates;
 import org.smtpwatch.bench.fleet.FleetEndpoint;
 import org.smtpwatch.bench.fleet.FleetPlan;
 import org.smtpwatch.bench.process.ChildProcess;
+import org.smtpwatch.bench.process.CpuReading;
 import org.smtpwatch.bench.process.ProcStats;
 import org.smtpwatch.bench.scrape.ProbeDriver;
 import org.smtpwatch.config.Mode;
@@ -27,16 +28,15 @@ final class CompareRun {
   /**
    * Endpoints per mode for each request per second: smtpwatch's /probe reuses a result younger than
    * a second, so every endpoint must come round less often than that for each request to be a
-   * probe.
+   * probe, in the warm-up too.
    */
-  private static final int ENDPOINTS_PER_MODE_PER_RATE = 3;
+  private static final int ENDPOINTS_PER_MODE_PER_RATE = 5;
 
   /**
-   * Before each measurement, the same requests at three times the rate for {@code --warm-up}
-   * seconds: the JVM compiles the TLS and parsing paths only after some thousand runs, and a Go
-   * binary needs none of that.
+   * The warm-up drives at this many times the measured rate (each endpoint every 1.25 s), so the
+   * JIT compiler sees its thousands of probes sooner; see {@link WarmUp}.
    */
-  private static final int WARM_UP_RATE_FACTOR = 3;
+  private static final int WARM_UP_RATE_FACTOR = 4;
 
   private CompareRun() {}
 
@@ -100,18 +100,25 @@ final class CompareRun {
       String successSeries)
       throws InterruptedException {
     List<URI> uris = endpoints.stream().map(probeUri).toList();
-    ProbeDriver.drive(
-        uris,
-        WARM_UP_RATE_FACTOR * settings.compareRate(),
-        Duration.ofSeconds(settings.warmUpSeconds()));
-    double cpu0 = ProcStats.cpuSeconds(exporter.pid());
-    double compiler0 = ProcStats.compilerCpuSeconds(exporter.pid());
+    WarmUp.Figures warmUp =
+        WarmUp.untilQuiet(
+            exporter.pid(),
+            uris,
+            WARM_UP_RATE_FACTOR * settings.compareRate(),
+            Duration.ofSeconds(settings.warmUpSeconds()),
+            Duration.ofSeconds(settings.warmUpMaxSeconds()));
+    CpuReading before = CpuReading.of(exporter.pid());
     List<String> answers =
         ProbeDriver.drive(
             uris, settings.compareRate(), Duration.ofSeconds(settings.compareSeconds()));
-    double cpu = ProcStats.cpuSeconds(exporter.pid()) - cpu0;
-    double compiler = ProcStats.compilerCpuSeconds(exporter.pid()) - compiler0;
-    return ExporterLoad.of(answers, cpu, compiler, durationSeries, successSeries);
+    CpuReading after = CpuReading.of(exporter.pid());
+    return ExporterLoad.of(
+        answers,
+        after.secondsSince(before),
+        after.compilerSecondsSince(before),
+        warmUp,
+        durationSeries,
+        successSeries);
   }
 
   private static void printMemory(PrintStream out, long agentPid, long blackboxPid) {

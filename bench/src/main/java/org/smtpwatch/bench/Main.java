@@ -18,7 +18,7 @@ public final class Main {
 
   private static final String USAGE =
       "usage: smtpwatch-bench [1k-60s|10k-60s|1k-15s|1k-60s-hanging|compare ...]"
-          + " [--intervals N] [--compare-seconds S] [--rate R] [--warm-up S]"
+          + " [--intervals N] [--compare-seconds S] [--rate R] [--warm-up S] [--warm-up-max S]"
           + " [--jfr]\n"
           + "       smtpwatch-bench jmh [JMH options, e.g. -f 1 -wi 3 -i 5]";
 
@@ -30,7 +30,8 @@ public final class Main {
       return;
     }
     List<String> names = new ArrayList<>();
-    int[] numbers = {1, 15, 20, 60}; // intervals, compare seconds, rate, warm-up seconds
+    // intervals, compare seconds, rate, warm-up seconds at least and at most
+    int[] numbers = {1, 15, 20, 30, 600};
     boolean jfr = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -38,6 +39,7 @@ public final class Main {
         case "--compare-seconds" -> numbers[1] = positive(args, ++i);
         case "--rate" -> numbers[2] = positive(args, ++i);
         case "--warm-up" -> numbers[3] = positive(args, ++i);
+        case "--warm-up-max" -> numbers[4] = positive(args, ++i);
         case "--jfr" -> jfr = true;
         case "-h", "--help" -> {
           System.out.println(USAGE);
@@ -95,7 +97,8 @@ public final class Main {
         numbers[0],
         numbers[1],
         numbers[2],
-        numbers[3]);
+        numbers[3],
+        Math.max(numbers[3], numbers[4]));
   }
 
   private static int positive(String[] args, int i) {

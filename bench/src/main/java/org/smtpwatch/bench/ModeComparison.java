@@ -12,6 +12,8 @@ record ModeComparison(Mode mode, ExporterLoad smtpwatch, ExporterLoad blackbox) 
 
   void print(PrintStream out) {
     String p = "compare " + mode.configName() + ": ";
+    out.println(p + "warm-up smtpwatch " + smtpwatch.warmUp().describe());
+    out.println(p + "warm-up blackbox_exporter " + blackbox.warmUp().describe());
     out.println(
         String.format(
             Locale.ROOT,
@@ -32,6 +34,15 @@ record ModeComparison(Mode mode, ExporterLoad smtpwatch, ExporterLoad blackbox) 
             blackbox.medianSeconds() * 1000,
             smtpwatch.medianSeconds() / blackbox.medianSeconds(),
             (smtpwatch.medianSeconds() - blackbox.medianSeconds()) * 1000));
+    if (!smtpwatch.phaseMedianSeconds().isEmpty()) {
+      StringBuilder phases = new StringBuilder(p + "smtpwatch phase medians:");
+      smtpwatch
+          .phaseMedianSeconds()
+          .forEach(
+              (phase, seconds) ->
+                  phases.append(String.format(Locale.ROOT, " %s %.3f ms", phase, seconds * 1000)));
+      out.println(phases);
+    }
     out.println(
         String.format(
             Locale.ROOT,

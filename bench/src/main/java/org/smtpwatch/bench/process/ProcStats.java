@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,20 +35,21 @@ public final class ProcStats {
   }
 
   /**
-   * CPU seconds the JVM's JIT compiler threads ({@code C1 CompilerThre}, {@code C2 CompilerThre} in
-   * {@code /proc/PID/task/TID/comm}) have used so far, including compiler threads that have ended
-   * since: a task's CPU is only readable while it lives, so this undercounts threads that the JVM
-   * retired, which it does for idle compiler threads.
+   * CPU seconds each live JIT compiler thread ({@code C1 CompilerThre}, {@code C2 CompilerThre} in
+   * {@code /proc/PID/task/TID/comm}) has used so far, by thread id. The JVM retires idle compiler
+   * threads and starts new ones when work queues up, so a sum over the live ones can fall between
+   * two readings; {@link CpuReading#compilerSecondsSince} compares thread by thread instead.
    */
-  public static double compilerCpuSeconds(long pid) {
+  static Map<String, Double> compilerThreadSeconds(long pid) {
     Path tasks = Path.of("/proc", Long.toString(pid), "task");
-    double seconds = 0;
+    Map<String, Double> seconds = new HashMap<>();
     try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
       for (Path task : threads) {
         try {
           String comm = Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII);
           if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
-            seconds += cpuOf(Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII));
+            String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+            seconds.put(task.getFileName().toString(), cpuOf(stat));
           }
         } catch (IOException e) {
           // The thread ended between listing and reading: its CPU is gone with it.
