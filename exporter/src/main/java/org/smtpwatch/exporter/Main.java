@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.smtpwatch.agent.crypto.BouncyCastleEcProvider;
+import org.smtpwatch.agent.tls.ClientTlsSettings;
 import org.smtpwatch.exporter.cli.CheckConfigCommand;
 import org.smtpwatch.exporter.cli.CliCommand;
 import org.smtpwatch.exporter.cli.CommandLine;
@@ -27,6 +28,8 @@ public final class Main {
     // Before any TLS: the JDK's TLS takes its ECDSA and EC key generation from the first
     // provider that has them, and Bouncy Castle's are an order of magnitude faster on JDK 17.
     BouncyCastleEcProvider.installFirst();
+    // Also before any TLS, which reads it once: a probe never resumes, so it offers no resumption.
+    ClientTlsSettings.apply();
     BuildInfo buildInfo = BuildInfo.current();
     Map<String, Supplier<CliCommand>> verbs = new LinkedHashMap<>();
     verbs.put("run", () -> new RunCommand(out, err, buildInfo));
