@@ -2,6 +2,7 @@ package org.smtpwatch.exporter.http;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.smtpwatch.config.Mode;
 
 /**
@@ -12,6 +13,9 @@ import org.smtpwatch.config.Mode;
  * @param mode the mode asked for, or {@code null} to take the configured or the port's default
  */
 record ProbeQuery(String host, int port, Mode mode) {
+
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%-]+");
+  private static final Pattern PORT = Pattern.compile("\\d{1,5}");
 
   static final List<String> PARAMETERS = List.of("target", "mode");
 
@@ -54,7 +58,7 @@ record ProbeQuery(String host, int port, Mode mode) {
       host = target.substring(0, colon);
       port = target.substring(colon + 1);
     }
-    if (host.isEmpty() || !host.matches("[A-Za-z0-9._:%-]+") || !port.matches("\\d{1,5}")) {
+    if (host.isEmpty() || !HOST.matcher(host).matches() || !PORT.matcher(port).matches()) {
       throw malformed(target);
     }
     int number = Integer.parseInt(port);
