@@ -3,6 +3,7 @@ package org.smtpwatch.bench;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.smtpwatch.bench.process.CpuReading;
 import org.smtpwatch.bench.scrape.ProbeDriver;
 
@@ -43,7 +44,7 @@ final class WarmUp {
 
     String describe() {
       return String.format(
-          java.util.Locale.ROOT,
+          Locale.ROOT,
           "%d s, %,d requests, CPU %.1f s of which JIT compiler %.1f s%s",
           seconds,
           requests,
