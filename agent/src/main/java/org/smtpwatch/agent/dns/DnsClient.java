@@ -27,19 +27,35 @@ import org.xbill.DNS.TextParseException;
  */
 public final class DnsClient {
 
-  private final Resolver resolver;
+  private final DnsSettings settings;
   private final Duration timeout;
+  // Made on the first question: dnsjava's resolvers read the system's resolver settings and load
+  // some 100 classes (0.1 s of a start on a small machine), and most configs watch no domain.
+  private volatile Resolver resolver;
 
-  private DnsClient(Resolver resolver, Duration timeout) {
-    this.resolver = resolver;
-    this.timeout = timeout;
+  private DnsClient(DnsSettings settings) {
+    this.settings = settings;
+    this.timeout = settings.timeout();
   }
 
   /** A client for {@code settings}' servers, or the system's when none are listed. */
   public static DnsClient of(DnsSettings settings) {
-    Resolver resolver = resolverFor(settings.servers());
-    resolver.setTimeout(settings.timeout());
-    return new DnsClient(resolver, settings.timeout());
+    return new DnsClient(settings);
+  }
+
+  private Resolver resolver() {
+    Resolver made = resolver;
+    if (made == null) {
+      synchronized (this) {
+        made = resolver;
+        if (made == null) {
+          made = resolverFor(settings.servers());
+          made.setTimeout(timeout);
+          resolver = made;
+        }
+      }
+    }
+    return made;
   }
 
   private static Resolver resolverFor(List<InetSocketAddress> servers) {
@@ -63,7 +79,7 @@ public final class DnsClient {
     Message response;
     try {
       response =
-          resolver
+          resolver()
               .sendAsync(Message.newQuery(Record.newRecord(qname, type, DClass.IN)))
               .toCompletableFuture()
               // The resolver has its own timeout; this one catches a resolver that ignores it.
