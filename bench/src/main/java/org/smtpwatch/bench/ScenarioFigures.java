@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 record ScenarioFigures(
     Scenario scenario,
-    double startToFirstProbe,
+    Start start,
     double windowSeconds,
     double probes,
     double failures,
@@ -41,7 +41,11 @@ record ScenarioFigures(
     if (scenario.maxHeap() != null) {
       out.println(p + "agent heap: -Xmx" + scenario.maxHeap() + " instead of the unit's");
     }
-    line(out, p + "start to first completed probe: %.2f s", startToFirstProbe);
+    line(
+        out,
+        p + "start to first completed probe: %.2f s (machine %.0f%% busy just before)",
+        start.toFirstProbeSeconds(),
+        100 * start.busyShareBefore());
     line(
         out,
         p

@@ -13,6 +13,7 @@ import org.smtpwatch.bench.fleet.FleetCertificates;
 import org.smtpwatch.bench.fleet.FleetEndpoint;
 import org.smtpwatch.bench.fleet.FleetPlan;
 import org.smtpwatch.bench.process.ChildProcess;
+import org.smtpwatch.bench.process.MachineLoad;
 import org.smtpwatch.bench.process.ProcStats;
 import org.smtpwatch.bench.scrape.LagHistogram;
 import org.smtpwatch.bench.scrape.MetricsText;
@@ -36,6 +37,14 @@ final class ScenarioRun {
   /** As Prometheus is usually configured: the agent's CPU includes serving these. */
   private static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(15);
 
+  /**
+   * The agent starts once at most a tenth of the machine's CPU is busy (the benchmark's own JVM
+   * settling after the fleet is up), waiting no longer than the deadline; the share is printed.
+   */
+  private static final double QUIET = 0.10;
+
+  private static final Duration QUIET_DEADLINE = Duration.ofSeconds(30);
+
   private ScenarioRun() {}
 
   static ScenarioFigures run(Scenario scenario, BenchSettings settings, int addressBlock)
@@ -55,18 +64,20 @@ final class ScenarioRun {
             certificates.caFile());
     Duration window = scenario.interval().multipliedBy(settings.intervals()).plusSeconds(2);
     Duration lifetime = scenario.interval().plus(window).plusMinutes(5);
-    try (Fleet fleet = Fleet.start(plan, certificates.serverSockets(), lifetime);
-        ChildProcess agent = AgentUnderTest.start(settings, config, dir, scenario.maxHeap())) {
-      double startToFirstProbe = agent.awaitMarker(60_000);
-      agent.checkAlive(dir.resolve("smtpwatch.log"));
-      URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
-      // At 10,000 endpoints the first probes finish before the HTTP server listens.
-      AgentUnderTest.awaitHttp(
-          URI.create("http://127.0.0.1:" + port + "/-/healthy"), Duration.ofSeconds(60));
-      // Warm-up: every endpoint's first run, scraped as Prometheus would.
-      double firstScrape =
-          scrapeEvery(metrics, scenario.interval().plusSeconds(3)).get(0).seconds();
-      return measure(scenario, settings, agent, metrics, window, startToFirstProbe, firstScrape);
+    try (Fleet fleet = Fleet.start(plan, certificates.serverSockets(), lifetime)) {
+      double busyBeforeStart = MachineLoad.awaitQuiet(QUIET, QUIET_DEADLINE);
+      try (ChildProcess agent = AgentUnderTest.start(settings, config, dir, scenario.maxHeap())) {
+        Start start = new Start(agent.awaitMarker(60_000), busyBeforeStart);
+        agent.checkAlive(dir.resolve("smtpwatch.log"));
+        URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
+        // At 10,000 endpoints the first probes finish before the HTTP server listens.
+        AgentUnderTest.awaitHttp(
+            URI.create("http://127.0.0.1:" + port + "/-/healthy"), Duration.ofSeconds(60));
+        // Warm-up: every endpoint's first run, scraped as Prometheus would.
+        double firstScrape =
+            scrapeEvery(metrics, scenario.interval().plusSeconds(3)).get(0).seconds();
+        return measure(scenario, settings, agent, metrics, window, start, firstScrape);
+      }
     }
   }
 
@@ -76,7 +87,7 @@ final class ScenarioRun {
       ChildProcess agent,
       URI metrics,
       Duration window,
-      double startToFirstProbe,
+      Start start,
       double firstScrape)
       throws Exception {
     long self = ProcessHandle.current().pid();
@@ -108,7 +119,7 @@ final class ScenarioRun {
     Arrays.sort(prometheusSeconds);
     return new ScenarioFigures(
         scenario,
-        startToFirstProbe,
+        start,
         seconds,
         increase("smtp_probes_total", before, after),
         increase("smtp_probe_failures_total", before, after),
