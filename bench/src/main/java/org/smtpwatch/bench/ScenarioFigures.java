@@ -7,7 +7,10 @@ import java.util.Locale;
  * What one scenario measured; printed one figure a line.
  *
  * @param missedEndpoints endpoints probed fewer times than the window has intervals
- * @param lagMax the histogram's own max (Micrometer's, decaying over about two minutes)
+ * @param lagMax the histogram's own max (Micrometer's, decaying over about two minutes, so it can
+ *     come from before the window)
+ * @param lagRuns runs whose lag the window observed
+ * @param lagRunsOverOneSecond of those, the runs more than 1 s late
  * @param firstScrapeSeconds the agent's first /metrics, with the scrape path not compiled yet
  * @param scrapeSeconds the median of the back-to-back text scrapes after the window
  * @param prometheusScrapeSeconds the median of the scrapes asking what Prometheus asks
@@ -25,6 +28,8 @@ record ScenarioFigures(
     double lagP50,
     double lagP99,
     double lagMax,
+    double lagRuns,
+    double lagRunsOverOneSecond,
     long residentBytes,
     long peakResidentBytes,
     long heapAfterGcBytes,
@@ -58,7 +63,15 @@ record ScenarioFigures(
         missedEndpoints,
         scenario.endpoints());
     line(out, p + "CPU s per 1,000 probes (all modes): %.2f", 1000 * cpuSeconds / probes);
-    line(out, p + "schedule lag p50/p99/max: %.3f / %.3f / %.3f s", lagP50, lagP99, lagMax);
+    line(
+        out,
+        p
+            + "schedule lag p50/p99/max: %.3f / %.3f / %.3f s (%.0f of %.0f runs in the window over 1 s)",
+        lagP50,
+        lagP99,
+        lagMax,
+        lagRunsOverOneSecond,
+        lagRuns);
     line(out, p + "RSS: %d MB (peak %d MB)", mb(residentBytes), mb(peakResidentBytes));
     line(out, p + "heap after GC: %.1f MB", heapAfterGcBytes / 1048576.0);
     line(

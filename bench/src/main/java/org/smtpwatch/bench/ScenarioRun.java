@@ -128,6 +128,8 @@ final class ScenarioRun {
         lag.quantile(0.5),
         lag.quantile(0.99),
         after.value(LAG + "_max"),
+        lag.count(),
+        lag.countAbove(1.0),
         ProcStats.residentBytes(agent.pid()),
         ProcStats.peakResidentBytes(agent.pid()),
         ProcStats.heapAfterGcBytes(agent.pid()),

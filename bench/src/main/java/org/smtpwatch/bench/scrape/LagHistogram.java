@@ -43,6 +43,18 @@ public final class LagHistogram {
     return counts.length == 0 ? 0 : counts[counts.length - 1];
   }
 
+  /**
+   * Observations above {@code bound}, exact when it is a bucket's bound (else counted from the
+   * largest bound below it, so possibly more).
+   */
+  public double countAbove(double bound) {
+    double atOrBelow = 0;
+    for (int i = 0; i < bounds.length && bounds[i] <= bound; i++) {
+      atOrBelow = counts[i];
+    }
+    return count() - atOrBelow;
+  }
+
   /** The q-quantile (0..1), NaN without observations. */
   public double quantile(double q) {
     double total = count();
