@@ -13,16 +13,26 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * {@code /metrics}. An uncompressed answer is streamed as it is rendered (chunked), because the
- * Prometheus client's handler renders it whole into a buffer first to send a Content-Length: at
- * 10,000 endpoints that is a 39 MB array per scrape (and as much native memory for the one socket
- * write), whose collection paused the scheduler. Everything else, gzip (which the client already
- * streams), its {@code name[]} and {@code debug} parameters and the name filters of its properties,
- * goes to the client's handler unchanged; both render with the client's writers.
+ * {@code /metrics}, rendered by the Prometheus client's writers, gzipped when asked. An answer
+ * (compressed or not) above {@link #BUFFERED_LIMIT} is streamed as it is rendered (chunked), one
+ * below it sent whole with a Content-Length ({@link SpillingBody} says why). The client's own
+ * handler renders every answer whole into a buffer: at 10,000 endpoints a 39 MB array per scrape
+ * (and as much native memory for the one socket write), whose collection paused the scheduler, and
+ * it streams gzip in the JDK's small chunks. Its {@code name[]} and {@code debug} parameters and
+ * the name filters of its properties still go to it unchanged.
  */
 final class MetricsEndpoint implements HttpHandler {
+
+  /**
+   * Answers up to this size (a few thousand endpoints) are sent whole with a Content-Length, larger
+   * ones streamed; see {@link SpillingBody}.
+   */
+  static final int BUFFERED_LIMIT = 8 * 1024 * 1024;
+
+  private static final int GZIP_BUFFER = 64 * 1024;
 
   private final PrometheusRegistry registry;
   private final ExpositionFormats formats;
@@ -41,21 +51,25 @@ final class MetricsEndpoint implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    if (filtered || exchange.getRequestURI().getRawQuery() != null || asksForGzip(exchange)) {
+    if (filtered || exchange.getRequestURI().getRawQuery() != null) {
       clientHandler.handle(exchange);
       return;
     }
     String accept = exchange.getRequestHeaders().getFirst("Accept");
     ExpositionFormatWriter writer = formats.findWriter(accept);
     exchange.getResponseHeaders().set("Content-Type", writer.getContentType());
+    boolean gzip = asksForGzip(exchange);
+    if (gzip) {
+      exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+    }
     if (exchange.getRequestMethod().equals("HEAD")) {
       exchange.sendResponseHeaders(200, -1);
       return;
     }
     // Collected only now: a HEAD needs the negotiated type, not 350,000 series.
     MetricSnapshots snapshots = registry.scrape();
-    exchange.sendResponseHeaders(200, 0);
-    try (OutputStream body = exchange.getResponseBody()) {
+    OutputStream answer = new SpillingBody(exchange, 200, BUFFERED_LIMIT);
+    try (OutputStream body = gzip ? new GZIPOutputStream(answer, GZIP_BUFFER) : answer) {
       writer.write(body, snapshots, EscapingScheme.fromAcceptHeader(accept));
     }
   }

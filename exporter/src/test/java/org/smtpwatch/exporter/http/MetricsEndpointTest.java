@@ -21,13 +21,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * /metrics with an answer of some megabytes: uncompressed answers stream (chunked) instead of being
- * rendered whole for a Content-Length, and carry the client's writers' exact bytes.
+ * /metrics with an answer of some megabytes: above {@link MetricsEndpoint#BUFFERED_LIMIT} answers
+ * stream (chunked) instead of being rendered whole for a Content-Length; below it they are sent
+ * whole with their length; either way they carry the client's writers' exact bytes.
  */
 class MetricsEndpointTest {
 
-  /** About 6 MB of text: large enough that a buffered answer would be a big array. */
-  private static final int SERIES = 100_000;
+  /** About 10 MB of text: above the limit, and a big array if it were buffered. */
+  private static final int MANY_SERIES = 160_000;
+
+  /** What the registry holds at the next scrape. */
+  private volatile int series = MANY_SERIES;
 
   private static final String OPEN_METRICS = "application/openmetrics-text; version=1.0.0";
 
@@ -38,7 +42,7 @@ class MetricsEndpointTest {
 
   @BeforeEach
   void start() throws Exception {
-    registry.register(MetricsEndpointTest::manySeries);
+    registry.register(() -> manySeries(series));
     registry.register(() -> family("smtpwatch_other_value", 1));
     http = HttpFixture.startWithoutAgent(dir, registry);
   }
@@ -58,6 +62,33 @@ class MetricsEndpointTest {
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
     assertThat(response.body()).isEqualTo(rendered(formats().getPrometheusTextFormatWriter()));
+  }
+
+  @Test
+  void aSmallAnswerIsSentWholeWithItsLength() throws Exception {
+    series = 1_000;
+
+    HttpResponse<byte[]> response = http.getBytes("/metrics");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
+    assertThat(response.headers().firstValue("Content-Length"))
+        .hasValue(Integer.toString(response.body().length));
+    assertThat(response.body()).isEqualTo(rendered(formats().getPrometheusTextFormatWriter()));
+  }
+
+  @Test
+  void aSmallGzipAnswerIsSentWholeWithItsLength() throws Exception {
+    series = 1_000;
+
+    HttpResponse<byte[]> response = http.getBytes("/metrics", "Accept-Encoding", "gzip");
+
+    assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
+    assertThat(response.headers().firstValue("Content-Length"))
+        .hasValue(Integer.toString(response.body().length));
+    assertThat(gunzip(response.body()))
+        .isEqualTo(rendered(formats().getPrometheusTextFormatWriter()));
   }
 
   @Test
@@ -120,10 +151,10 @@ class MetricsEndpointTest {
     return out.toByteArray();
   }
 
-  private static GaugeSnapshot manySeries() {
+  private static GaugeSnapshot manySeries(int series) {
     GaugeSnapshot.Builder family =
         GaugeSnapshot.builder().name("smtpwatch_many_value").help("one series per endpoint");
-    for (int i = 0; i < SERIES; i++) {
+    for (int i = 0; i < series; i++) {
       family.dataPoint(
           GaugeDataPointSnapshot.builder()
               .labels(Labels.of("endpoint", "mx" + i + ".example.com:587"))
