@@ -11,8 +11,8 @@ import java.io.OutputStream;
  *
  * <p>Why not always stream: the JDK's chunked stream writes 4 kB at a time, and with Nagle's
  * algorithm on (the JDK's server default) the last small writes of an answer wait for the scraper's
- * delayed ACK, up to 40 ms on Linux: 40-45 ms of a 50 ms scrape at 1,000 endpoints. Why not always
- * buffer: at 10,000 endpoints an answer is 39 MB.
+ * delayed ACK, up to 40 ms on Linux: at 1,000 endpoints many scrapes took 40-45 ms more than the 50
+ * ms the others did. Why not always buffer: at 10,000 endpoints an answer is 39 MB.
  */
 final class SpillingBody extends OutputStream {
 
