@@ -18,11 +18,17 @@ final class NetworkFailures {
     if (e instanceof SocketTimeoutException) {
       return new Failure(Phase.CONNECT, FailureReason.CONNECT_TIMEOUT, detail);
     }
-    if (e instanceof NoRouteToHostException || mentionsUnreachable(e)) {
+    if (e instanceof NoRouteToHostException || mentions(e, "unreachable")) {
       return new Failure(Phase.CONNECT, FailureReason.UNREACHABLE, detail);
     }
     if (e instanceof ConnectException) {
       return new Failure(Phase.CONNECT, FailureReason.CONNECT_REFUSED, detail);
+    }
+    // Only an accepted connection can be reset (a closed port refuses): the server took it and
+    // dropped it before its greeting, and the JDK reports that from connect when the reset lands
+    // before connect returns, which on loopback is a race with the first read.
+    if (mentions(e, "connection reset")) {
+      return new Failure(Phase.BANNER, FailureReason.CONNECTION_CLOSED, detail);
     }
     // "Protocol family unavailable", "Cannot assign requested address": no usable route.
     return new Failure(Phase.CONNECT, FailureReason.UNREACHABLE, detail);
@@ -51,8 +57,8 @@ final class NetworkFailures {
         : e.getClass().getSimpleName() + ": " + message;
   }
 
-  private static boolean mentionsUnreachable(IOException e) {
+  private static boolean mentions(IOException e, String words) {
     String message = e.getMessage();
-    return message != null && message.toLowerCase(Locale.ROOT).contains("unreachable");
+    return message != null && message.toLowerCase(Locale.ROOT).contains(words);
   }
 }

@@ -39,6 +39,17 @@ class NetworkFailuresTest {
   }
 
   @Test
+  void aResetDuringConnectIsTheServerClosingBeforeItsGreeting() {
+    Failure failure =
+        NetworkFailures.connect("127.0.0.1:25", new SocketException("Connection reset by peer"));
+
+    assertThat(failure.phase()).isEqualTo(Phase.BANNER);
+    assertThat(failure.reason()).isEqualTo(FailureReason.CONNECTION_CLOSED);
+    assertThat(failure.detail())
+        .isEqualTo("connect to 127.0.0.1:25: SocketException: Connection reset by peer");
+  }
+
+  @Test
   void connectFailureDetailNamesTheTarget() {
     assertThat(NetworkFailures.connect("192.0.2.1:25", new ConnectException("Connection refused")))
         .isEqualTo(
