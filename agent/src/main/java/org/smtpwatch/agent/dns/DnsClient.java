@@ -28,14 +28,12 @@ import org.xbill.DNS.TextParseException;
 public final class DnsClient {
 
   private final DnsSettings settings;
-  private final Duration timeout;
   // Made on the first question: dnsjava's resolvers read the system's resolver settings and load
   // some 100 classes (0.1 s of a start on a small machine), and most configs watch no domain.
   private volatile Resolver resolver;
 
   private DnsClient(DnsSettings settings) {
     this.settings = settings;
-    this.timeout = settings.timeout();
   }
 
   /** A client for {@code settings}' servers, or the system's when none are listed. */
@@ -50,7 +48,7 @@ public final class DnsClient {
         made = resolver;
         if (made == null) {
           made = resolverFor(settings.servers());
-          made.setTimeout(timeout);
+          made.setTimeout(settings.timeout());
           resolver = made;
         }
       }
@@ -83,7 +81,7 @@ public final class DnsClient {
               .sendAsync(Message.newQuery(Record.newRecord(qname, type, DClass.IN)))
               .toCompletableFuture()
               // The resolver has its own timeout; this one catches a resolver that ignores it.
-              .get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+              .get(settings.timeout().toMillis() + 500, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       return timedOut(name);
     } catch (ExecutionException e) {
@@ -97,7 +95,8 @@ public final class DnsClient {
 
   private DnsAnswer timedOut(String name) {
     return DnsAnswer.failed(
-        DnsStatus.TIMEOUT, "no answer for " + name + " within " + timeout.toMillis() + " ms");
+        DnsStatus.TIMEOUT,
+        "no answer for " + name + " within " + settings.timeout().toMillis() + " ms");
   }
 
   private DnsAnswer failure(String name, Throwable cause) {

@@ -68,7 +68,7 @@ final class MetricsEndpoint implements HttpHandler {
     }
     // Collected only now: a HEAD needs the negotiated type, not 350,000 series.
     MetricSnapshots snapshots = registry.scrape();
-    OutputStream answer = new SpillingBody(exchange, 200, BUFFERED_LIMIT);
+    OutputStream answer = new SpillingBody(exchange, BUFFERED_LIMIT);
     try (OutputStream body = gzip ? new GZIPOutputStream(answer, GZIP_BUFFER) : answer) {
       writer.write(body, snapshots, EscapingScheme.fromAcceptHeader(accept));
     }

@@ -20,14 +20,13 @@ final class SpillingBody extends OutputStream {
   private static final int WRITE_SLICE = 256 * 1024;
 
   private final HttpExchange exchange;
-  private final int status;
   private final int limit;
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
+  private final Buffer buffer = new Buffer();
   private OutputStream streaming;
 
-  SpillingBody(HttpExchange exchange, int status, int limit) {
+  /** The body of a 200 answer on {@code exchange}, whose headers are set but not sent. */
+  SpillingBody(HttpExchange exchange, int limit) {
     this.exchange = exchange;
-    this.status = status;
     this.limit = limit;
   }
 
@@ -39,7 +38,7 @@ final class SpillingBody extends OutputStream {
   @Override
   public void write(byte[] bytes, int offset, int length) throws IOException {
     if (streaming == null && buffer.size() + length > limit) {
-      exchange.sendResponseHeaders(status, 0);
+      exchange.sendResponseHeaders(200, 0);
       streaming = exchange.getResponseBody();
       buffer.writeTo(streaming);
       buffer.reset();
@@ -58,13 +57,24 @@ final class SpillingBody extends OutputStream {
       streaming.close();
       return;
     }
-    byte[] answer = buffer.toByteArray();
+    int length = buffer.size();
     // A length of 0 means "chunked" to the JDK's server; -1 means no body.
-    exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
+    exchange.sendResponseHeaders(200, length == 0 ? -1 : length);
     try (OutputStream body = exchange.getResponseBody()) {
-      for (int at = 0; at < answer.length; at += WRITE_SLICE) {
-        body.write(answer, at, Math.min(WRITE_SLICE, answer.length - at));
+      for (int at = 0; at < length; at += WRITE_SLICE) {
+        body.write(buffer.bytes(), at, Math.min(WRITE_SLICE, length - at));
       }
+    }
+  }
+
+  /** Its array read in place: a copy would be megabytes per scrape. */
+  private static final class Buffer extends ByteArrayOutputStream {
+    Buffer() {
+      super(64 * 1024);
+    }
+
+    byte[] bytes() {
+      return buf;
     }
   }
 }

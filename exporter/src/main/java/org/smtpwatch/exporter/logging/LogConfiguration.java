@@ -38,7 +38,7 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
   }
 
   /** Sets up {@code context} as smtpwatch logs. */
-  static void apply(LoggerContext context) {
+  private static void apply(LoggerContext context) {
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
     encoder.setPattern(PATTERN);
