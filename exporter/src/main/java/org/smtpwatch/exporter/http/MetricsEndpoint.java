@@ -13,6 +13,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -33,6 +34,14 @@ final class MetricsEndpoint implements HttpHandler {
   static final int BUFFERED_LIMIT = 8 * 1024 * 1024;
 
   private static final int GZIP_BUFFER = 64 * 1024;
+
+  /**
+   * The fastest level: at 10,000 endpoints (39 MB of OpenMetrics) it compresses in about 60 ms to
+   * 1.7 MB, where the default level takes about 200 ms for 1.45 MB. The repeated label sets that
+   * make up the text are what deflate finds at any level; the extra CPU would come out of the
+   * probes' two cores on every scrape, to save 16% of a few megabytes.
+   */
+  static final int GZIP_LEVEL = Deflater.BEST_SPEED;
 
   private final PrometheusRegistry registry;
   private final ExpositionFormats formats;
@@ -69,7 +78,7 @@ final class MetricsEndpoint implements HttpHandler {
     // Collected only now: a HEAD needs the negotiated type, not 350,000 series.
     MetricSnapshots snapshots = registry.scrape();
     OutputStream answer = new SpillingBody(exchange, BUFFERED_LIMIT);
-    try (OutputStream body = gzip ? new GZIPOutputStream(answer, GZIP_BUFFER) : answer) {
+    try (OutputStream body = gzip ? new LeveledGzip(answer) : answer) {
       writer.write(body, snapshots, EscapingScheme.fromAcceptHeader(accept));
     }
   }
@@ -92,6 +101,14 @@ final class MetricsEndpoint implements HttpHandler {
       }
     }
     return false;
+  }
+
+  /** GZIPOutputStream at {@link #GZIP_LEVEL}: it takes no level, but its deflater is at hand. */
+  private static final class LeveledGzip extends GZIPOutputStream {
+    LeveledGzip(OutputStream out) throws IOException {
+      super(out, GZIP_BUFFER);
+      def.setLevel(GZIP_LEVEL);
+    }
   }
 
   private static boolean hasNameFilter(ExporterFilterProperties filter) {

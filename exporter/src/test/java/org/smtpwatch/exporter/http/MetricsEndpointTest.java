@@ -14,7 +14,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +115,22 @@ class MetricsEndpointTest {
   }
 
   @Test
+  void gzipIsCompressedAtTheFastestLevel() throws Exception {
+    HttpResponse<byte[]> response = http.getBytes("/metrics", "Accept-Encoding", "gzip");
+
+    // Deflate's output is fixed by its input and level, so the answer is the text gzipped at
+    // the fastest level, byte for byte, and not what the default level makes of it.
+    byte[] text = rendered(formats().getPrometheusTextFormatWriter());
+    // Compared whole but not printed whole: a failure would dump megabytes.
+    assertThat(Arrays.equals(response.body(), gzip(text, Deflater.BEST_SPEED)))
+        .as("the answer is the text gzipped at level 1")
+        .isTrue();
+    assertThat(Arrays.equals(response.body(), gzip(text, Deflater.DEFAULT_COMPRESSION)))
+        .as("the answer is the text gzipped at the default level")
+        .isFalse();
+  }
+
+  @Test
   void headAnswersWithTheTypeAndNoBody() throws Exception {
     HttpResponse<String> response = http.send("HEAD", "/metrics");
 
@@ -170,6 +189,19 @@ class MetricsEndpointTest {
         .help("a value set by the test")
         .dataPoint(GaugeDataPointSnapshot.builder().value(value).build())
         .build();
+  }
+
+  private static byte[] gzip(byte[] text, int level) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip =
+        new GZIPOutputStream(out) {
+          {
+            def.setLevel(level);
+          }
+        }) {
+      gzip.write(text);
+    }
+    return out.toByteArray();
   }
 
   private static byte[] gunzip(byte[] body) throws IOException {
