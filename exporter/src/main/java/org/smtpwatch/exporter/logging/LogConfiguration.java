@@ -3,10 +3,10 @@ package org.smtpwatch.exporter.logging;
 import ch.qos.logback.classic.ClassicConstants;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.Logger;
 
@@ -19,14 +19,11 @@ import org.slf4j.Logger;
  * stay one parseable object). No colours: these lines end up in journald, files and tickets. Line
  * breaks inside a message (a server's reply) become spaces, so nothing a mail server sends can
  * forge a log line; a stack trace is folded into its event's line with " | " between frames, so
- * journald keeps it as one entry. {@code %nopex} stops Logback from appending the trace again.
+ * journald keeps it as one entry ({@link OneLineLayout}).
  */
 public final class LogConfiguration extends ContextAwareBase implements Configurator {
 
   static final String APPENDER_NAME = "STDERR";
-  static final String PATTERN =
-      "%d{ISO8601} %-5level %logger{0} - %replace(%msg){'[\\r\\n]+', ' '}"
-          + "%replace(%replace(%ex){'\\s+$', ''}){'^(?=.)|\\s*[\\r\\n]+\\s*', ' | '}%nopex%n";
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
@@ -39,9 +36,12 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
 
   /** Sets up {@code context} as smtpwatch logs. */
   private static void apply(LoggerContext context) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    OneLineLayout layout = new OneLineLayout();
+    layout.setContext(context);
+    layout.start();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
-    encoder.setPattern(PATTERN);
+    encoder.setLayout(layout);
     encoder.start();
 
     ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();

@@ -12,6 +12,9 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.status.Status;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -78,6 +81,28 @@ class LogConfigurationTest {
                 + " java.lang.RuntimeException: outer | at ")
         .contains("Caused by: java.lang.IllegalStateException: inner | reason");
     assertThat(line).doesNotContain("\u001b[");
+  }
+
+  @Test
+  void aLineIsTheLocalTimeTheLevelTheLoggerAndTheMessage() {
+    LoggerContext context = configured();
+    LoggingEvent event =
+        new LoggingEvent(
+            getClass().getName(),
+            context.getLogger("org.smtpwatch.agent.schedule.Agent"),
+            Level.INFO,
+            "{} endpoints",
+            null,
+            new Object[] {3});
+    Instant at = Instant.parse("2026-12-07T16:59:00.042Z");
+    event.setTimeStamp(at.toEpochMilli());
+
+    String line = new String(stderr(context).getEncoder().encode(event), StandardCharsets.UTF_8);
+
+    String local =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS")
+            .format(at.atZone(ZoneId.systemDefault()));
+    assertThat(line).isEqualTo(local + " INFO  Agent - 3 endpoints\n");
   }
 
   @Test
