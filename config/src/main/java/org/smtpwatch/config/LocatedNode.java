@@ -34,7 +34,14 @@ sealed interface LocatedNode {
     }
 
     public Optional<LocatedNode> get(String key) {
-      return entries.stream().filter(e -> e.key().equals(key)).map(Entry::value).findFirst();
+      // A loop, not a stream: asked ten times per endpoint while the config loads at start, when
+      // this code still runs interpreted and a stream pipeline costs ten times as much.
+      for (Entry entry : entries) {
+        if (entry.key().equals(key)) {
+          return Optional.of(entry.value());
+        }
+      }
+      return Optional.empty();
     }
 
     @Override

@@ -21,21 +21,20 @@ import org.smtpwatch.exporter.BuildInfo;
  * its registries, so tests and the demo can run several side by side.
  *
  * <p>Wiring order: create, pass {@link #scheduleLagObserver()} to {@code Agent.start}, then {@link
- * #watch(Agent)}; {@link #close()} at shutdown.
+ * #watch(Agent)} (which also binds the JVM meters); {@link #close()} at shutdown.
  */
 public final class ExporterMetrics implements AutoCloseable {
 
   private final PrometheusMeterRegistry meters;
   private final AgentMeters agentMeters;
-  private final JvmMeters jvmMeters;
   private volatile WatchedAgent agent;
+  private JvmMeters jvmMeters;
 
   public ExporterMetrics(BuildInfo buildInfo, Clock clock) {
     PrometheusRegistry registry = new PrometheusRegistry();
     meters =
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, registry, new MicrometerClock(clock));
     agentMeters = new AgentMeters(meters, () -> agent);
-    jvmMeters = new JvmMeters(meters);
     registry.register(new BuildInfoCollector(buildInfo));
     registry.register(
         new ResultStoreCollector(this::endpoints, this::domains, new BannerNormalizer()));
@@ -46,13 +45,20 @@ public final class ExporterMetrics implements AutoCloseable {
     return agentMeters.scheduleLagObserver();
   }
 
-  /** Exposes the endpoints and the reload status of {@code agent} from now on. */
+  /**
+   * Exposes the endpoints and the reload status of {@code agent} from now on, and the JVM and
+   * process metrics from its first call: their binders (JMX) take about 0.1 s, which would
+   * otherwise come before the first probe.
+   */
   public void watch(Agent agent) {
     watch(WatchedAgent.of(agent));
   }
 
-  void watch(WatchedAgent agent) {
+  synchronized void watch(WatchedAgent agent) {
     this.agent = agent;
+    if (jvmMeters == null) {
+      jvmMeters = new JvmMeters(meters);
+    }
   }
 
   /** The registry {@code /metrics} renders. */
@@ -76,8 +82,10 @@ public final class ExporterMetrics implements AutoCloseable {
 
   /** Stops the JVM binders that listen for events and closes the Micrometer registry. */
   @Override
-  public void close() {
-    jvmMeters.close();
+  public synchronized void close() {
+    if (jvmMeters != null) {
+      jvmMeters.close();
+    }
     meters.close();
   }
 

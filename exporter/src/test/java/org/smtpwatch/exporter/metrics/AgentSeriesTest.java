@@ -101,6 +101,8 @@ class AgentSeriesTest {
       TextFormatGrammar.parse(text);
       assertThat(Exposition.smtpSamples(text)).isEmpty();
       assertThat(text).contains("smtpwatch_endpoints NaN");
+      // Bound with the agent, after its start: the binders would delay the first probe.
+      assertThat(text).doesNotContain("\njvm_", "\nprocess_");
     }
   }
 
