@@ -3,12 +3,14 @@ package org.smtpwatch.exporter.metrics;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.smtpwatch.agent.probe.Phase;
 import org.smtpwatch.agent.probe.ProbeResult;
+import org.smtpwatch.agent.schedule.ReloadStatus;
 import org.smtpwatch.agent.schedule.ResultStore;
 import org.smtpwatch.agent.smtp.EhloCapabilities;
 import org.smtpwatch.agent.smtp.EhloParser;
@@ -19,6 +21,7 @@ import org.smtpwatch.agent.testkit.TestEndpoints;
 import org.smtpwatch.agent.tls.CertificateDetails;
 import org.smtpwatch.config.Endpoint;
 import org.smtpwatch.config.Mode;
+import org.smtpwatch.exporter.BuildInfo;
 
 /**
  * A result store as a fleet of successful STARTTLS endpoints leaves it: every phase timed, a
@@ -37,6 +40,14 @@ final class BenchResults {
       store.record(result(endpoint, now));
     }
     return store;
+  }
+
+  /** Metrics watching {@code store}, as {@code /metrics} of an agent holding it renders them. */
+  static ExporterMetrics watched(ResultStore store, Instant now) {
+    ExporterMetrics metrics = new ExporterMetrics(new BuildInfo("0.1.0", "17"), Clock.systemUTC());
+    ReloadStatus reload = new ReloadStatus(true, now, now);
+    metrics.watch(new WatchedAgent(store, () -> reload, () -> 0, () -> 64, List::of));
+    return metrics;
   }
 
   /** A new result for each of {@code endpoints}, as their next scheduled probes leave it. */

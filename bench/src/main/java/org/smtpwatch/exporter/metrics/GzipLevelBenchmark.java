@@ -4,9 +4,7 @@ import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,8 +17,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.smtpwatch.agent.schedule.ReloadStatus;
-import org.smtpwatch.exporter.BuildInfo;
 
 /**
  * gzip of {@code /metrics} as Prometheus asks for it (OpenMetrics), rendered once: the cost of the
@@ -48,12 +44,7 @@ public class GzipLevelBenchmark {
   @Setup
   public void render() throws IOException {
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    ReloadStatus reload = new ReloadStatus(true, now, now);
-    try (ExporterMetrics metrics =
-        new ExporterMetrics(new BuildInfo("0.1.0", "17"), Clock.systemUTC())) {
-      metrics.watch(
-          new WatchedAgent(
-              BenchResults.store(endpoints, now), () -> reload, () -> 0, () -> 64, List::of));
+    try (ExporterMetrics metrics = BenchResults.watched(BenchResults.store(endpoints, now), now)) {
       ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
       OpenMetricsTextFormatWriter.create().write(out, metrics.registry().scrape());
       text = out.toByteArray();

@@ -4,7 +4,6 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +20,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.smtpwatch.agent.schedule.ReloadStatus;
 import org.smtpwatch.agent.schedule.ResultStore;
 import org.smtpwatch.config.Endpoint;
-import org.smtpwatch.exporter.BuildInfo;
 
 /**
  * {@code /metrics} at 1,000 and 10,000 endpoints: building the snapshots from the result store, and
@@ -61,9 +58,7 @@ public class MetricsRenderingBenchmark {
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
     store = BenchResults.store(endpoints, now);
     all = BenchResults.endpoints(endpoints);
-    metrics = new ExporterMetrics(new BuildInfo("0.1.0", "17"), Clock.systemUTC());
-    ReloadStatus reload = new ReloadStatus(true, now, now);
-    metrics.watch(new WatchedAgent(store, () -> reload, () -> 0, () -> 64, List::of));
+    metrics = BenchResults.watched(store, now);
   }
 
   /** Outside the measured time: the probes that completed since the last scrape. */

@@ -86,23 +86,40 @@ class LogConfigurationTest {
   @Test
   void aLineIsTheLocalTimeTheLevelTheLoggerAndTheMessage() {
     LoggerContext context = configured();
-    LoggingEvent event =
-        new LoggingEvent(
-            getClass().getName(),
-            context.getLogger("org.smtpwatch.agent.schedule.Agent"),
-            Level.INFO,
-            "{} endpoints",
-            null,
-            new Object[] {3});
+    LoggingEvent event = agentEvent(context, Level.INFO, "{} endpoints", new Object[] {3});
     Instant at = Instant.parse("2026-12-07T16:59:00.042Z");
     event.setTimeStamp(at.toEpochMilli());
 
-    String line = new String(stderr(context).getEncoder().encode(event), StandardCharsets.UTF_8);
+    String line = encoded(context, event);
 
     String local =
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS")
             .format(at.atZone(ZoneId.systemDefault()));
     assertThat(line).isEqualTo(local + " INFO  Agent - 3 endpoints\n");
+  }
+
+  @Test
+  void aNullMessageIsLoggedAsNull() {
+    LoggerContext context = configured();
+
+    String line = encoded(context, agentEvent(context, Level.WARN, null, null));
+
+    assertThat(line).endsWith(" WARN  Agent - null\n");
+  }
+
+  private LoggingEvent agentEvent(
+      LoggerContext context, Level level, String message, Object[] arguments) {
+    return new LoggingEvent(
+        getClass().getName(),
+        context.getLogger("org.smtpwatch.agent.schedule.Agent"),
+        level,
+        message,
+        null,
+        arguments);
+  }
+
+  private static String encoded(LoggerContext context, LoggingEvent event) {
+    return new String(stderr(context).getEncoder().encode(event), StandardCharsets.UTF_8);
   }
 
   @Test
