@@ -40,14 +40,16 @@ final class CompareRun {
 
   private CompareRun() {}
 
+  /** How many endpoints the fleet of this stage has at {@code rate} probes per second. */
+  static long endpoints(int rate) {
+    return (long) Mode.values().length * ENDPOINTS_PER_MODE_PER_RATE * rate;
+  }
+
   static void run(BenchSettings settings, int addressBlock, PrintStream out) throws Exception {
     Path dir = Files.createDirectories(settings.workDir().resolve("compare"));
     FleetCertificates certificates = FleetCertificates.create(dir);
     List<FleetEndpoint> plan =
-        FleetPlan.of(
-            Mode.values().length * ENDPOINTS_PER_MODE_PER_RATE * settings.compareRate(),
-            0,
-            addressBlock);
+        FleetPlan.of(Math.toIntExact(endpoints(settings.compareRate())), 0, addressBlock);
     int agentPort = Ports.free();
     int blackboxPort = Ports.free();
     Path agentConfig =

@@ -19,7 +19,7 @@ final class FileLimit {
         String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
         if (!soft.equals("unlimited") && Long.parseLong(soft) < needed) {
           throw new IllegalStateException(
-              "this scenario needs "
+              "the largest stage needs "
                   + needed
                   + " open files, the limit is "
                   + soft

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,11 +15,8 @@ import java.util.List;
  */
 public final class Main {
 
-  private static final String USAGE =
-      "usage: smtpwatch-bench [1k-60s|10k-60s|1k-15s|1k-60s-hanging|compare ...]"
-          + " [--intervals N] [--compare-seconds S] [--rate R] [--warm-up S] [--warm-up-max S]"
-          + " [--jfr]\n"
-          + "       smtpwatch-bench jmh [JMH options, e.g. -f 1 -wi 3 -i 5]";
+  /** What a command line the benchmark cannot run exits with, as smtpwatch's own usage errors. */
+  private static final int USAGE_ERROR = 2;
 
   private Main() {}
 
@@ -29,27 +25,43 @@ public final class Main {
       org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
-    List<String> names = new ArrayList<>();
-    // intervals, compare seconds, rate, warm-up seconds at least and at most
-    int[] numbers = {1, 15, 20, 30, 600};
-    boolean jfr = false;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--intervals" -> numbers[0] = positive(args, ++i);
-        case "--compare-seconds" -> numbers[1] = positive(args, ++i);
-        case "--rate" -> numbers[2] = positive(args, ++i);
-        case "--warm-up" -> numbers[3] = positive(args, ++i);
-        case "--warm-up-max" -> numbers[4] = positive(args, ++i);
-        case "--jfr" -> jfr = true;
-        case "-h", "--help" -> {
-          System.out.println(USAGE);
-          return;
-        }
-        default -> names.add(args[i]);
-      }
+    BenchArguments arguments;
+    try {
+      arguments = BenchArguments.parse(args);
+    } catch (BenchArguments.UsageException e) {
+      System.err.println("smtpwatch-bench: " + e.getMessage() + "\n" + BenchArguments.USAGE);
+      System.exit(USAGE_ERROR);
+      return;
     }
-    BenchSettings settings = settings(numbers, jfr);
-    run(names.isEmpty() ? allNames() : names, settings, System.out);
+    if (arguments.help()) {
+      System.out.println(BenchArguments.USAGE);
+      return;
+    }
+    BenchSettings settings;
+    try {
+      // Both checked before the first stage, not when the stage that needs them comes.
+      FileLimit.require(neededOpenFiles(arguments));
+      settings = settings(arguments);
+    } catch (IllegalStateException e) {
+      System.err.println("smtpwatch-bench: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    run(arguments.stages(), settings, System.out);
+  }
+
+  /** One listening socket per endpoint of the largest stage, plus room for connections. */
+  private static long neededOpenFiles(BenchArguments arguments) {
+    List<String> stages = arguments.stages();
+    long compare =
+        stages.contains(BenchArguments.COMPARE) ? CompareRun.endpoints(arguments.rate()) : 0;
+    long scenarios =
+        Scenario.ALL.stream()
+            .filter(s -> stages.contains(s.name()))
+            .mapToLong(Scenario::endpoints)
+            .max()
+            .orElse(0);
+    return Math.max(compare, scenarios) + 2_000;
   }
 
   private static void run(List<String> names, BenchSettings settings, PrintStream out)
@@ -59,29 +71,17 @@ public final class Main {
       String name = names.get(i);
       // Each stage gets addresses of its own: 127.77.(8i .. 8i+7).x
       int addressBlock = 8 * i;
-      if (name.equals("compare")) {
+      if (name.equals(BenchArguments.COMPARE)) {
         CompareRun.run(settings, addressBlock, out);
         continue;
       }
       Scenario scenario =
-          Scenario.ALL.stream()
-              .filter(s -> s.name().equals(name))
-              .findFirst()
-              .orElseThrow(
-                  () -> new IllegalArgumentException("unknown scenario " + name + "\n" + USAGE));
-      FileLimit.require(scenario.endpoints() + 2_000);
+          Scenario.ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
       ScenarioRun.run(scenario, settings, addressBlock).print(out);
     }
   }
 
-  private static List<String> allNames() {
-    List<String> names = new ArrayList<>();
-    Scenario.ALL.forEach(s -> names.add(s.name()));
-    names.add("compare");
-    return names;
-  }
-
-  private static BenchSettings settings(int[] numbers, boolean jfr) throws IOException {
+  private static BenchSettings settings(BenchArguments arguments) throws IOException {
     Path jar = Path.of("exporter/target/smtpwatch.jar");
     Path unit = Path.of("systemd/smtpwatch.service");
     if (!Files.isRegularFile(jar) || !Files.isRegularFile(unit)) {
@@ -91,20 +91,13 @@ public final class Main {
     return new BenchSettings(
         jar.toAbsolutePath(),
         org.smtpwatch.bench.process.JavaOptions.fromUnit(unit),
-        jfr,
+        arguments.jfr(),
         Path.of("/usr/bin/prometheus-blackbox-exporter"),
         Files.createTempDirectory("smtpwatch-bench-"),
-        numbers[0],
-        numbers[1],
-        numbers[2],
-        numbers[3],
-        Math.max(numbers[3], numbers[4]));
-  }
-
-  private static int positive(String[] args, int i) {
-    if (i >= args.length || !args[i].matches("[1-9]\\d{0,5}")) {
-      throw new IllegalArgumentException(args[i - 1] + " needs a positive number\n" + USAGE);
-    }
-    return Integer.parseInt(args[i]);
+        arguments.intervals(),
+        arguments.compareSeconds(),
+        arguments.rate(),
+        arguments.warmUpSeconds(),
+        arguments.warmUpMaxSeconds());
   }
 }
