@@ -86,7 +86,7 @@ record BenchArguments(
     if (arg.startsWith("-")) {
       throw new UsageException("unknown option " + arg);
     }
-    if (!arg.equals(COMPARE) && Scenario.ALL.stream().noneMatch(s -> s.name().equals(arg))) {
+    if (!arg.equals(COMPARE) && Scenario.named(arg).isEmpty()) {
       throw new UsageException("unknown scenario " + arg);
     }
     return arg;

@@ -56,8 +56,8 @@ public final class Main {
     long compare =
         stages.contains(BenchArguments.COMPARE) ? CompareRun.endpoints(arguments.rate()) : 0;
     long scenarios =
-        Scenario.ALL.stream()
-            .filter(s -> stages.contains(s.name()))
+        stages.stream()
+            .flatMap(stage -> Scenario.named(stage).stream())
             .mapToLong(Scenario::endpoints)
             .max()
             .orElse(0);
@@ -75,8 +75,7 @@ public final class Main {
         CompareRun.run(settings, addressBlock, out);
         continue;
       }
-      Scenario scenario =
-          Scenario.ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+      Scenario scenario = Scenario.named(name).orElseThrow();
       ScenarioRun.run(scenario, settings, addressBlock).print(out);
     }
   }

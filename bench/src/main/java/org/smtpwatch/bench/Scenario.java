@@ -2,6 +2,7 @@ package org.smtpwatch.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One fleet size and interval the agent is measured at.
@@ -19,6 +20,11 @@ record Scenario(
           new Scenario("10k-60s", 10_000, Duration.ofSeconds(60), 0, "320m"),
           new Scenario("1k-15s", 1_000, Duration.ofSeconds(15), 0, null),
           new Scenario("1k-60s-hanging", 1_000, Duration.ofSeconds(60), 0.05, null));
+
+  /** The scenario called {@code name}, if there is one. */
+  static Optional<Scenario> named(String name) {
+    return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
 
   /** The whole-probe deadline: below the shortest interval, as the config demands. */
   static final Duration TIMEOUT = Duration.ofSeconds(10);
