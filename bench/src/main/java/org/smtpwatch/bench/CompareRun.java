@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -20,8 +21,9 @@ import org.smtpwatch.config.Mode;
 
 /**
  * Side by side: smtpwatch and blackbox_exporter, each its own process, probe the same endpoints
- * through {@code /probe} at the same rate, one exporter and one mode at a time. smtpwatch's own
- * schedule is an hour here, so its scheduled probes do not add to what is measured.
+ * through {@code /probe} at the same rate, one mode at a time: both warmed up, then measured in
+ * alternating windows, one exporter at a time. smtpwatch's own schedule is an hour here, so its
+ * scheduled probes do not add to what is measured.
  */
 final class CompareRun {
 
@@ -37,6 +39,9 @@ final class CompareRun {
    * JIT compiler sees its thousands of probes sooner; see {@link WarmUp}.
    */
   private static final int WARM_UP_RATE_FACTOR = 4;
+
+  /** Measured windows per exporter and mode, alternating; see {@link ModeComparison}. */
+  static final int ROUNDS = 3;
 
   private CompareRun() {}
 
@@ -68,59 +73,80 @@ final class CompareRun {
       AgentUnderTest.awaitHttp(uri(blackboxPort, "/-/healthy"), Duration.ofSeconds(60));
       for (Mode mode : Mode.values()) {
         List<FleetEndpoint> endpoints = plan.stream().filter(e -> e.mode() == mode).toList();
-        ExporterLoad ours =
-            load(
-                settings,
+        Driven ours =
+            new Driven(
                 agent,
-                endpoints,
-                e -> uri(agentPort, "/probe?target=" + e.target() + "&mode=" + mode.configName()),
+                uris(
+                    endpoints,
+                    e ->
+                        uri(
+                            agentPort,
+                            "/probe?target=" + e.target() + "&mode=" + mode.configName())),
                 "smtp_probe_duration_seconds",
                 "smtp_probe_success");
-        ExporterLoad theirs =
-            load(
-                settings,
+        Driven theirs =
+            new Driven(
                 blackbox,
-                endpoints,
-                e ->
-                    uri(
-                        blackboxPort,
-                        "/probe?module=smtp_" + mode.configName() + "&target=" + e.target()),
+                uris(
+                    endpoints,
+                    e ->
+                        uri(
+                            blackboxPort,
+                            "/probe?module=smtp_" + mode.configName() + "&target=" + e.target())),
                 "probe_duration_seconds",
                 "probe_success");
-        new ModeComparison(mode, ours, theirs).print(out);
+        compare(settings, mode, ours, theirs).print(out);
       }
       printMemory(out, agent.pid(), blackbox.pid());
     }
   }
 
-  private static ExporterLoad load(
-      BenchSettings settings,
-      ChildProcess exporter,
-      List<FleetEndpoint> endpoints,
-      Function<FleetEndpoint, URI> probeUri,
-      String durationSeries,
-      String successSeries)
+  /** One exporter's process and the /probe URIs that drive it, with the series it answers. */
+  private record Driven(
+      ChildProcess exporter, List<URI> uris, String durationSeries, String successSeries) {}
+
+  private static List<URI> uris(List<FleetEndpoint> endpoints, Function<FleetEndpoint, URI> uri) {
+    return endpoints.stream().map(uri).toList();
+  }
+
+  /** Both warm-ups first, then the measured windows alternating, one round after another. */
+  private static ModeComparison compare(
+      BenchSettings settings, Mode mode, Driven ours, Driven theirs) throws InterruptedException {
+    WarmUp.Figures oursWarm = warmUp(settings, ours);
+    WarmUp.Figures theirsWarm = warmUp(settings, theirs);
+    List<ExporterLoad> oursRounds = new ArrayList<>();
+    List<ExporterLoad> theirsRounds = new ArrayList<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      oursRounds.add(window(settings, ours));
+      theirsRounds.add(window(settings, theirs));
+    }
+    return new ModeComparison(mode, oursWarm, theirsWarm, oursRounds, theirsRounds);
+  }
+
+  private static WarmUp.Figures warmUp(BenchSettings settings, Driven driven)
       throws InterruptedException {
-    List<URI> uris = endpoints.stream().map(probeUri).toList();
-    WarmUp.Figures warmUp =
-        WarmUp.untilQuiet(
-            exporter.pid(),
-            uris,
-            WARM_UP_RATE_FACTOR * settings.compareRate(),
-            Duration.ofSeconds(settings.warmUpSeconds()),
-            Duration.ofSeconds(settings.warmUpMaxSeconds()));
-    CpuReading before = CpuReading.of(exporter.pid());
+    return WarmUp.untilQuiet(
+        driven.exporter().pid(),
+        driven.uris(),
+        WARM_UP_RATE_FACTOR * settings.compareRate(),
+        Duration.ofSeconds(settings.warmUpSeconds()),
+        Duration.ofSeconds(settings.warmUpMaxSeconds()));
+  }
+
+  private static ExporterLoad window(BenchSettings settings, Driven driven)
+      throws InterruptedException {
+    long pid = driven.exporter().pid();
+    CpuReading before = CpuReading.of(pid);
     List<String> answers =
         ProbeDriver.drive(
-            uris, settings.compareRate(), Duration.ofSeconds(settings.compareSeconds()));
-    CpuReading after = CpuReading.of(exporter.pid());
+            driven.uris(), settings.compareRate(), Duration.ofSeconds(settings.compareSeconds()));
+    CpuReading after = CpuReading.of(pid);
     return ExporterLoad.of(
         answers,
         after.secondsSince(before),
         after.compilerSecondsSince(before),
-        warmUp,
-        durationSeries,
-        successSeries);
+        driven.durationSeries(),
+        driven.successSeries());
   }
 
   private static void printMemory(PrintStream out, long agentPid, long blackboxPid) {

@@ -10,14 +10,13 @@ import java.util.regex.Pattern;
 import org.smtpwatch.bench.scrape.MetricsText;
 
 /**
- * What one exporter did under a fixed /probe load.
+ * What one exporter did under a fixed /probe load: one measured window, or several pooled.
  *
  * @param cpuSeconds the exporter's CPU while the load ran
  * @param compilerSeconds the part of it the JVM's JIT compiler threads used (0 for a Go binary)
- * @param warmUp what the warm-up before the load took
- * @param medianSeconds the median probe duration the exporter itself reported
- * @param phaseMedianSeconds the median of each phase's duration, for exporters that report phases
- *     ({@code smtp_probe_phase_duration_seconds}), in the order they first appeared
+ * @param durationsSeconds the probe durations the exporter itself reported, of successful probes
+ * @param phaseSeconds each phase's durations, for exporters that report phases ({@code
+ *     smtp_probe_phase_duration_seconds}), in the order they first appeared
  * @param firstFailure the first unsuccessful answer's failure series (or its whole text), or empty
  */
 record ExporterLoad(
@@ -25,9 +24,8 @@ record ExporterLoad(
     int succeeded,
     double cpuSeconds,
     double compilerSeconds,
-    WarmUp.Figures warmUp,
-    double medianSeconds,
-    Map<String, Double> phaseMedianSeconds,
+    List<Double> durationsSeconds,
+    Map<String, List<Double>> phaseSeconds,
     String firstFailure) {
 
   private static final String PHASE_SERIES = "smtp_probe_phase_duration_seconds";
@@ -41,7 +39,6 @@ record ExporterLoad(
       List<String> answers,
       double cpuSeconds,
       double compilerSeconds,
-      WarmUp.Figures warmUp,
       String durationSeries,
       String successSeries) {
     List<Double> durations = new ArrayList<>();
@@ -58,17 +55,30 @@ record ExporterLoad(
         firstFailure = failureOf(answer);
       }
     }
-    Map<String, Double> phaseMedians = new LinkedHashMap<>();
-    phases.forEach((phase, values) -> phaseMedians.put(phase, median(values)));
     return new ExporterLoad(
-        answers.size(),
-        succeeded,
-        cpuSeconds,
-        compilerSeconds,
-        warmUp,
-        median(durations),
-        phaseMedians,
-        firstFailure);
+        answers.size(), succeeded, cpuSeconds, compilerSeconds, durations, phases, firstFailure);
+  }
+
+  /** The windows of one exporter as if they were one: counts and CPU summed, durations joined. */
+  static ExporterLoad pooled(List<ExporterLoad> windows) {
+    int requests = 0;
+    int succeeded = 0;
+    double cpu = 0;
+    double compiler = 0;
+    List<Double> durations = new ArrayList<>();
+    Map<String, List<Double>> phases = new LinkedHashMap<>();
+    String firstFailure = "";
+    for (ExporterLoad window : windows) {
+      requests += window.requests;
+      succeeded += window.succeeded;
+      cpu += window.cpuSeconds;
+      compiler += window.compilerSeconds;
+      durations.addAll(window.durationsSeconds);
+      window.phaseSeconds.forEach(
+          (phase, values) -> phases.computeIfAbsent(phase, p -> new ArrayList<>()).addAll(values));
+      firstFailure = firstFailure.isEmpty() ? window.firstFailure : firstFailure;
+    }
+    return new ExporterLoad(requests, succeeded, cpu, compiler, durations, phases, firstFailure);
   }
 
   private static void phaseOf(String series, double value, Map<String, List<Double>> phases) {
@@ -96,6 +106,17 @@ record ExporterLoad(
         .filter(line -> line.startsWith("smtp_probe_failure_info{"))
         .findFirst()
         .orElse(answer.strip());
+  }
+
+  double medianSeconds() {
+    return median(durationsSeconds);
+  }
+
+  /** The median of each phase, in the order the phases first appeared. */
+  Map<String, Double> phaseMedianSeconds() {
+    Map<String, Double> medians = new LinkedHashMap<>();
+    phaseSeconds.forEach((phase, values) -> medians.put(phase, median(values)));
+    return medians;
   }
 
   double cpuPerThousand() {
