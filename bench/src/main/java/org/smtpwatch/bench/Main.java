@@ -87,11 +87,18 @@ public final class Main {
       throw new IllegalStateException(
           "run from the source tree's root after building: no " + jar + " or " + unit);
     }
+    Path blackbox = Path.of("/usr/bin/prometheus-blackbox-exporter");
+    if (arguments.stages().contains(BenchArguments.COMPARE) && !Files.isExecutable(blackbox)) {
+      throw new IllegalStateException(
+          "compare runs Debian's blackbox_exporter, and there is no "
+              + blackbox
+              + " (apt-get install prometheus-blackbox-exporter)");
+    }
     return new BenchSettings(
         jar.toAbsolutePath(),
         org.smtpwatch.bench.process.JavaOptions.fromUnit(unit),
         arguments.jfr(),
-        Path.of("/usr/bin/prometheus-blackbox-exporter"),
+        blackbox,
         Files.createTempDirectory("smtpwatch-bench-"),
         arguments.intervals(),
         arguments.compareSeconds(),
