@@ -16,11 +16,12 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  *
  * <p>Why: the JDK 17 arithmetic for P-256 and Curve25519 is generic Java code; Bouncy Castle's is
  * specialised for each curve. Measured on the 2-core test machine, an ECDSA P-256 verification
- * takes 950 µs with the JDK's provider and 70 µs with Bouncy Castle's, a key pair 460 µs and 66 µs,
- * and a TLS 1.3 handshake between two JSSE engines in one JVM (both sides using these services)
- * 1,450 µs with the EC services alone and 1,050 µs with X25519 too. Everything else (AES-GCM and
- * SHA-2, which the JDK runs on CPU instructions, RSA, ECDH) stays with the JDK's providers, which
- * come next in the list: only the services named here change hands.
+ * takes 950 µs with the JDK's provider and 70 µs with Bouncy Castle's (given its own form of the
+ * key, see {@link VerificationKeys}), a key pair 460 µs and 66 µs, and a TLS 1.3 handshake between
+ * two JSSE engines in one JVM (both sides using these services) 1,450 µs with the EC services alone
+ * and 1,050 µs with X25519 too. Everything else (AES-GCM and SHA-2, which the JDK runs on CPU
+ * instructions, RSA, ECDH) stays with the JDK's providers, which come next in the list: only the
+ * services named here change hands.
  */
 public final class BouncyCastleEcProvider extends Provider {
 
@@ -59,6 +60,8 @@ public final class BouncyCastleEcProvider extends Provider {
   // algorithms, a fifth of a second the agent's start would otherwise wait for.
   private final transient Object bouncyCastleLock = new Object();
   private transient volatile Provider bouncyCastle;
+  private final transient VerificationKeys verificationKeys =
+      new VerificationKeys(this::bouncyCastle, VerificationKeys.DEFAULT_CAPACITY);
 
   public BouncyCastleEcProvider() {
     super(NAME, "1.0", "ECDSA, EC key generation and XDH computed by Bouncy Castle");
@@ -120,7 +123,8 @@ public final class BouncyCastleEcProvider extends Provider {
       return switch (getType()) {
         case "Signature" ->
             new DelegatingSignatureSpi(
-                java.security.Signature.getInstance(getAlgorithm(), owner.bouncyCastle()));
+                java.security.Signature.getInstance(getAlgorithm(), owner.bouncyCastle()),
+                owner.verificationKeys);
         case "KeyPairGenerator" ->
             new DelegatingKeyPairGeneratorSpi(
                 java.security.KeyPairGenerator.getInstance(getAlgorithm(), owner.bouncyCastle()));

@@ -12,18 +12,23 @@ import java.security.SignatureException;
 import java.security.SignatureSpi;
 import java.security.spec.AlgorithmParameterSpec;
 
-/** A signature engine that hands every call to another provider's {@link Signature}. */
+/**
+ * A signature engine that hands every call to another provider's {@link Signature}, verifying with
+ * that provider's own form of the key ({@link VerificationKeys}).
+ */
 final class DelegatingSignatureSpi extends SignatureSpi {
 
   private final Signature delegate;
+  private final VerificationKeys keys;
 
-  DelegatingSignatureSpi(Signature delegate) {
+  DelegatingSignatureSpi(Signature delegate, VerificationKeys keys) {
     this.delegate = delegate;
+    this.keys = keys;
   }
 
   @Override
   protected void engineInitVerify(PublicKey publicKey) throws InvalidKeyException {
-    delegate.initVerify(publicKey);
+    delegate.initVerify(keys.forVerification(publicKey));
   }
 
   @Override
