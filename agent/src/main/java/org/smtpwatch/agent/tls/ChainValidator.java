@@ -25,11 +25,21 @@ final class ChainValidator {
   private final X509TrustManager pkix;
   private final HostnameMatcher hostnames;
   private final Clock clock;
+  private final TrustedChains trustedChains;
 
   ChainValidator(X509TrustManager pkix, HostnameMatcher hostnames, Clock clock) {
+    this(pkix, hostnames, clock, TrustedChains.forThisJvm());
+  }
+
+  /**
+   * @param trustedChains chains {@code pkix} trusted before; only this validator's own findings
+   */
+  ChainValidator(
+      X509TrustManager pkix, HostnameMatcher hostnames, Clock clock, TrustedChains trustedChains) {
     this.pkix = pkix;
     this.hostnames = hostnames;
     this.clock = clock;
+    this.trustedChains = trustedChains;
   }
 
   X509Certificate[] acceptedIssuers() {
@@ -38,10 +48,10 @@ final class ChainValidator {
 
   CertificateVerdict validate(X509Certificate[] chain, String authType, String expectedName) {
     List<X509Certificate> presented = List.of(chain);
-    Optional<String> untrusted = pkixProblem(chain, authType);
+    Instant now = clock.instant();
+    Optional<String> untrusted = pkixProblem(chain, authType, now);
     boolean trusted = untrusted.isEmpty();
-    Optional<String> outsideValidity =
-        trusted ? Optional.empty() : validityProblem(presented, clock.instant());
+    Optional<String> outsideValidity = trusted ? Optional.empty() : validityProblem(presented, now);
     boolean nameMatches = hostnames.matches(chain[0], expectedName);
 
     String validationError = outsideValidity.or(() -> untrusted).orElse(null);
@@ -72,9 +82,13 @@ final class ChainValidator {
     return Optional.empty();
   }
 
-  private Optional<String> pkixProblem(X509Certificate[] chain, String authType) {
+  private Optional<String> pkixProblem(X509Certificate[] chain, String authType, Instant now) {
+    if (trustedChains.isTrusted(chain, authType, now)) {
+      return Optional.empty();
+    }
     try {
       pkix.checkServerTrusted(chain, authType);
+      trustedChains.rememberTrusted(chain, authType, now);
       return Optional.empty();
     } catch (CertificateException | RuntimeException e) {
       return Optional.of(untrustedDetail(chain, e));
