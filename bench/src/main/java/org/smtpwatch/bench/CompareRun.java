@@ -41,7 +41,7 @@ final class CompareRun {
   private static final int WARM_UP_RATE_FACTOR = 4;
 
   /** Measured windows per exporter and mode, alternating; see {@link ModeComparison}. */
-  static final int ROUNDS = 3;
+  private static final int ROUNDS = 3;
 
   private CompareRun() {}
 

@@ -45,8 +45,7 @@ final class TrustedChains {
   /** Enabled unless this JVM checks revocation in its PKIX validation. */
   static TrustedChains forThisJvm() {
     return new TrustedChains(
-        DEFAULT_CAPACITY,
-        !Boolean.parseBoolean(System.getProperty("com.sun.net.ssl.checkRevocation")));
+        DEFAULT_CAPACITY, !Boolean.getBoolean("com.sun.net.ssl.checkRevocation"));
   }
 
   /** Whether this chain was found trusted before and that finding still holds at {@code now}. */
